@@ -1,0 +1,36 @@
+using FunctionsBatch.Core.Pricing;
+using FunctionsBatch.Core.Specs;
+using FunctionsBatch.Orchestration;
+using FunctionsBatch.Orchestration.Activities;
+using FunctionsBatch.Orchestration.Api;
+using FunctionsBatch.Orchestration.Processing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FunctionsBatch.Azure;
+
+/// <summary>Registers everything both hosts share; each host adds its own <see cref="IRunClient"/>.</summary>
+public static class FunctionsBatchServiceCollectionExtensions
+{
+    public static IServiceCollection AddFunctionsBatch(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var settings = FunctionsBatchSettings.From(configuration, contentRoot);
+        services.AddSingleton(settings);
+        services.AddSingleton(settings.Prices);
+        services.AddSingleton(settings.Api);
+        services.AddSingleton(_ => JobCatalog.Load(settings.JobsPath));
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(_ => new StorageClients(settings.StorageConnectionString));
+        services.AddSingleton<IRunStaging, BlobRunStaging>();
+        services.AddSingleton<IRunResultStore, TableRunResultStore>();
+        services.AddSingleton<IRunCostStore, TableRunCostStore>();
+        services.AddSingleton<IChatModelClient>(sp => ChatModelClientFactory.Create(sp, settings.OpenAI));
+        services.AddSingleton<IChunkProcessor, ChunkProcessor>();
+        services.AddSingleton<RunsApi>();
+        services.AddTransient<StageInputActivity>();
+        services.AddTransient<ProcessChunkActivity>();
+        services.AddTransient<WriteRunCostActivity>();
+        return services;
+    }
+}

@@ -1,0 +1,13 @@
+namespace FunctionsBatch.Core.Runs;
+
+/// <summary>The small result a chunk returns into history; per-record detail lives in the results table.</summary>
+public sealed record ChunkSummary(
+    int ChunkIndex,
+    int Records,
+    int Succeeded,
+    int Failed,
+    int Requests,
+    int Throttled,
+    TokenUsage Usage,
+    long CostMicros,
+    long DurationMs);

@@ -1,0 +1,21 @@
+namespace FunctionsBatch.Core.Runs;
+
+/// <summary>The orchestration output, and the source of the run's cost row.</summary>
+public sealed record RunSummary(
+    string RunId,
+    string Job,
+    string Model,
+    string PromptVersion,
+    IReadOnlyDictionary<string, string> Tags,
+    RunOutcome Outcome,
+    string? Reason,
+    DateTime StartedUtc,
+    DateTime CompletedUtc,
+    int TotalRecords,
+    int Succeeded,
+    int Failed,
+    int Skipped,
+    int Requests,
+    int Throttled,
+    TokenUsage Usage,
+    long CostMicros);

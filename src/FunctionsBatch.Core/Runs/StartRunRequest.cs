@@ -1,0 +1,7 @@
+using System.Text.Json;
+using FunctionsBatch.Core.Specs;
+
+namespace FunctionsBatch.Core.Runs;
+
+/// <summary>A validated <c>POST /api/runs</c> body: the spec to run and its records.</summary>
+public sealed record StartRunRequest(JobSpec Spec, IReadOnlyList<JsonElement> Records);

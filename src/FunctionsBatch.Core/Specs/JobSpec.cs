@@ -1,0 +1,43 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace FunctionsBatch.Core.Specs;
+
+/// <summary>A batch job: which prompt to run over each record, on which model, how wide, and who pays.</summary>
+public sealed record JobSpec
+{
+    public required string Name { get; init; }
+
+    public string? Description { get; init; }
+
+    public required PromptSpec Prompt { get; init; }
+
+    public required string PromptVersion { get; init; }
+
+    /// <summary>The Azure OpenAI deployment name.</summary>
+    public required string Model { get; init; }
+
+    [JsonPropertyName("responseSchema")]
+    public JsonElement? ResponseSchema { get; init; }
+
+    public int MaxOutputTokens { get; init; } = JobSpecDefaults.MaxOutputTokens;
+
+    public int ChunkSize { get; init; } = JobSpecDefaults.ChunkSize;
+
+    public int MaxParallelChunks { get; init; } = JobSpecDefaults.MaxParallelChunks;
+
+    /// <summary>How many model calls one chunk keeps in flight.</summary>
+    public int MaxConcurrentRequestsPerChunk { get; init; } = JobSpecDefaults.MaxConcurrentRequestsPerChunk;
+
+    public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Six-field NCRONTAB; when set, the nightly timer starts this job.</summary>
+    public string? Schedule { get; init; }
+
+    /// <summary>Where a scheduled run reads its records from.</summary>
+    public InputSpec? Input { get; init; }
+
+    public string Tenant => Tags.TryGetValue("tenant", out var tenant) ? tenant : string.Empty;
+
+    public string Feature => Tags.TryGetValue("feature", out var feature) ? feature : string.Empty;
+}

@@ -1,0 +1,14 @@
+namespace FunctionsBatch.Core.Specs;
+
+public static class JobSpecDefaults
+{
+    public const int MaxOutputTokens = 256;
+    public const int ChunkSize = 100;
+    public const int MaxParallelChunks = 4;
+    public const int MaxConcurrentRequestsPerChunk = 8;
+
+    public const int MaxChunkSize = 5_000;
+    public const int MaxParallelChunksLimit = 256;
+    public const int MaxOutputTokensLimit = 128_000;
+    public const int MaxConcurrentRequestsPerChunkLimit = 64;
+}

@@ -1,0 +1,321 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using FunctionsBatch.Core.Prompts;
+using Json.Schema;
+
+namespace FunctionsBatch.Core.Specs;
+
+/// <summary>
+/// Reads a job spec from JSON and reports every problem with its JSON path, not just the first one.
+/// Unknown properties are errors: a misspelt <c>chunksize</c> must not silently fall back to a default.
+/// </summary>
+public static partial class JobSpecParser
+{
+    private static readonly HashSet<string> KnownProperties = new(StringComparer.Ordinal)
+    {
+        "name", "description", "prompt", "promptVersion", "model", "responseSchema", "maxOutputTokens",
+        "chunkSize", "maxParallelChunks", "maxConcurrentRequestsPerChunk", "tags", "schedule", "input",
+    };
+
+    private static readonly string[] RequiredTags = ["tenant", "feature"];
+
+    public static JobSpec Parse(string json, string path = "$")
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json);
+        }
+        catch (JsonException ex)
+        {
+            throw new JobSpecException([new SpecError(path, $"is not valid JSON: {ex.Message}")]);
+        }
+
+        using (document)
+        {
+            return Parse(document.RootElement, path);
+        }
+    }
+
+    public static JobSpec Parse(JsonElement element, string path = "$")
+    {
+        var errors = Validate(element, path);
+        if (errors.Count > 0)
+        {
+            throw new JobSpecException(errors);
+        }
+
+        return Read(element);
+    }
+
+    public static IReadOnlyList<SpecError> Validate(JsonElement spec, string path = "$")
+    {
+        var errors = new List<SpecError>();
+        if (spec.ValueKind != JsonValueKind.Object)
+        {
+            errors.Add(new SpecError(path, $"must be a JSON object, not {Describe(spec)}"));
+            return errors;
+        }
+
+        foreach (var property in spec.EnumerateObject())
+        {
+            if (!KnownProperties.Contains(property.Name))
+            {
+                errors.Add(new SpecError($"{path}.{property.Name}", "is not a known spec property"));
+            }
+        }
+
+        if (RequireString(spec, "name", path, errors) is { } name && !JobName().IsMatch(name))
+        {
+            errors.Add(new SpecError($"{path}.name", "must be 1-63 characters of lower-case letters, digits and '-', starting with a letter"));
+        }
+
+        OptionalString(spec, "description", path, errors);
+        ValidatePrompt(spec, path, errors);
+        RequireString(spec, "promptVersion", path, errors);
+        RequireString(spec, "model", path, errors);
+        ValidateResponseSchema(spec, path, errors);
+        OptionalInt(spec, "maxOutputTokens", 1, JobSpecDefaults.MaxOutputTokensLimit, path, errors);
+        OptionalInt(spec, "chunkSize", 1, JobSpecDefaults.MaxChunkSize, path, errors);
+        OptionalInt(spec, "maxParallelChunks", 1, JobSpecDefaults.MaxParallelChunksLimit, path, errors);
+        OptionalInt(spec, "maxConcurrentRequestsPerChunk", 1, JobSpecDefaults.MaxConcurrentRequestsPerChunkLimit, path, errors);
+        ValidateTags(spec, path, errors);
+        ValidateSchedule(spec, path, errors);
+        ValidateInput(spec, path, errors);
+        return errors;
+    }
+
+    private static JobSpec Read(JsonElement spec)
+    {
+        var prompt = spec.GetProperty("prompt");
+        return new JobSpec
+        {
+            Name = spec.GetProperty("name").GetString()!,
+            Description = spec.TryGetProperty("description", out var description) ? description.GetString() : null,
+            Prompt = new PromptSpec(
+                prompt.TryGetProperty("system", out var system) ? system.GetString() ?? string.Empty : string.Empty,
+                prompt.GetProperty("user").GetString()!),
+            PromptVersion = spec.GetProperty("promptVersion").GetString()!,
+            Model = spec.GetProperty("model").GetString()!,
+            ResponseSchema = spec.TryGetProperty("responseSchema", out var schema) && schema.ValueKind == JsonValueKind.Object
+                ? schema.Clone()
+                : null,
+            MaxOutputTokens = IntOr(spec, "maxOutputTokens", JobSpecDefaults.MaxOutputTokens),
+            ChunkSize = IntOr(spec, "chunkSize", JobSpecDefaults.ChunkSize),
+            MaxParallelChunks = IntOr(spec, "maxParallelChunks", JobSpecDefaults.MaxParallelChunks),
+            MaxConcurrentRequestsPerChunk = IntOr(spec, "maxConcurrentRequestsPerChunk", JobSpecDefaults.MaxConcurrentRequestsPerChunk),
+            Tags = spec.GetProperty("tags").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!, StringComparer.Ordinal),
+            Schedule = spec.TryGetProperty("schedule", out var schedule) && schedule.ValueKind == JsonValueKind.String
+                ? schedule.GetString()
+                : null,
+            Input = spec.TryGetProperty("input", out var input) && input.ValueKind == JsonValueKind.Object
+                ? new InputSpec(input.GetProperty("path").GetString()!)
+                : null,
+        };
+    }
+
+    private static void ValidatePrompt(JsonElement spec, string path, List<SpecError> errors)
+    {
+        var promptPath = $"{path}.prompt";
+        if (!spec.TryGetProperty("prompt", out var prompt))
+        {
+            errors.Add(new SpecError(promptPath, "is required"));
+            return;
+        }
+
+        if (prompt.ValueKind != JsonValueKind.Object)
+        {
+            errors.Add(new SpecError(promptPath, $"must be an object with 'system' and 'user', not {Describe(prompt)}"));
+            return;
+        }
+
+        foreach (var property in prompt.EnumerateObject().Where(p => p.Name is not ("system" or "user")))
+        {
+            errors.Add(new SpecError($"{promptPath}.{property.Name}", "is not a known prompt property (expected 'system' and 'user')"));
+        }
+
+        OptionalString(prompt, "system", promptPath, errors);
+        if (RequireString(prompt, "user", promptPath, errors) is { } user)
+        {
+            var template = PromptTemplate.Parse(user, out var templateErrors);
+            errors.AddRange(templateErrors.Select(e => new SpecError($"{promptPath}.user", e)));
+            if (templateErrors.Count == 0 && template.Fields.Count == 0)
+            {
+                errors.Add(new SpecError($"{promptPath}.user", "has no {{field}} placeholder, so every record would get the same prompt"));
+            }
+        }
+    }
+
+    private static void ValidateResponseSchema(JsonElement spec, string path, List<SpecError> errors)
+    {
+        if (!spec.TryGetProperty("responseSchema", out var schema) || schema.ValueKind == JsonValueKind.Null)
+        {
+            return;
+        }
+
+        var schemaPath = $"{path}.responseSchema";
+        if (schema.ValueKind != JsonValueKind.Object)
+        {
+            errors.Add(new SpecError(schemaPath, $"must be a JSON Schema object, not {Describe(schema)}"));
+            return;
+        }
+
+        if (!schema.TryGetProperty("type", out var type) || type.ValueKind != JsonValueKind.String || type.GetString() != "object")
+        {
+            errors.Add(new SpecError($"{schemaPath}.type", "must be \"object\": structured output returns a JSON object"));
+        }
+
+        try
+        {
+            JsonSchema.Build(schema);
+        }
+        catch (Exception ex) when (ex is JsonSchemaException or JsonException or ArgumentException or InvalidOperationException)
+        {
+            errors.Add(new SpecError(schemaPath, $"is not a valid JSON Schema: {ex.Message}"));
+        }
+    }
+
+    private static void ValidateTags(JsonElement spec, string path, List<SpecError> errors)
+    {
+        var tagsPath = $"{path}.tags";
+        if (!spec.TryGetProperty("tags", out var tags))
+        {
+            errors.Add(new SpecError(tagsPath, "is required, with at least 'tenant' and 'feature' for cost attribution"));
+            return;
+        }
+
+        if (tags.ValueKind != JsonValueKind.Object)
+        {
+            errors.Add(new SpecError(tagsPath, $"must be an object of string values, not {Describe(tags)}"));
+            return;
+        }
+
+        foreach (var tag in tags.EnumerateObject())
+        {
+            if (tag.Value.ValueKind != JsonValueKind.String)
+            {
+                errors.Add(new SpecError($"{tagsPath}.{tag.Name}", $"must be a string, not {Describe(tag.Value)}"));
+            }
+        }
+
+        foreach (var required in RequiredTags)
+        {
+            if (!tags.TryGetProperty(required, out var value))
+            {
+                errors.Add(new SpecError($"{tagsPath}.{required}", "is required for cost attribution"));
+            }
+            else if (value.ValueKind == JsonValueKind.String && string.IsNullOrWhiteSpace(value.GetString()))
+            {
+                errors.Add(new SpecError($"{tagsPath}.{required}", "must not be empty"));
+            }
+        }
+    }
+
+    private static void ValidateSchedule(JsonElement spec, string path, List<SpecError> errors)
+    {
+        if (OptionalString(spec, "schedule", path, errors) is not { } schedule)
+        {
+            return;
+        }
+
+        if (NightlySchedule.TryParse(schedule, out var problem) is null)
+        {
+            errors.Add(new SpecError($"{path}.schedule", problem!));
+        }
+    }
+
+    private static void ValidateInput(JsonElement spec, string path, List<SpecError> errors)
+    {
+        if (!spec.TryGetProperty("input", out var input) || input.ValueKind == JsonValueKind.Null)
+        {
+            return;
+        }
+
+        var inputPath = $"{path}.input";
+        if (input.ValueKind != JsonValueKind.Object)
+        {
+            errors.Add(new SpecError(inputPath, $"must be an object like {{\"path\": \"samples/tickets.jsonl\"}}, not {Describe(input)}"));
+            return;
+        }
+
+        RequireString(input, "path", inputPath, errors);
+    }
+
+    private static string? RequireString(JsonElement parent, string name, string path, List<SpecError> errors)
+    {
+        if (!parent.TryGetProperty(name, out var value))
+        {
+            errors.Add(new SpecError($"{path}.{name}", "is required"));
+            return null;
+        }
+
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            errors.Add(new SpecError($"{path}.{name}", $"must be a string, not {Describe(value)}"));
+            return null;
+        }
+
+        var text = value.GetString()!;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            errors.Add(new SpecError($"{path}.{name}", "must not be empty"));
+            return null;
+        }
+
+        return text;
+    }
+
+    private static string? OptionalString(JsonElement parent, string name, string path, List<SpecError> errors)
+    {
+        if (!parent.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            errors.Add(new SpecError($"{path}.{name}", $"must be a string, not {Describe(value)}"));
+            return null;
+        }
+
+        return value.GetString();
+    }
+
+    private static void OptionalInt(JsonElement parent, string name, int min, int max, string path, List<SpecError> errors)
+    {
+        if (!parent.TryGetProperty(name, out var value))
+        {
+            return;
+        }
+
+        if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt32(out var number))
+        {
+            errors.Add(new SpecError($"{path}.{name}", $"must be a whole number between {min} and {max}, not {Describe(value)}"));
+            return;
+        }
+
+        if (number < min || number > max)
+        {
+            errors.Add(new SpecError($"{path}.{name}", $"must be between {min} and {max}, was {number}"));
+        }
+    }
+
+    private static int IntOr(JsonElement parent, string name, int fallback) =>
+        parent.TryGetProperty(name, out var value) ? value.GetInt32() : fallback;
+
+    internal static string Describe(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Object => "an object",
+        JsonValueKind.Array => "an array",
+        JsonValueKind.String => $"the string \"{Truncate(value.GetString()!)}\"",
+        JsonValueKind.Number => $"the number {value.GetRawText()}",
+        JsonValueKind.True or JsonValueKind.False => $"the boolean {value.GetRawText()}",
+        JsonValueKind.Null => "null",
+        _ => "nothing",
+    };
+
+    private static string Truncate(string text) => text.Length <= 40 ? text : text[..40] + "…";
+
+    [GeneratedRegex("^[a-z][a-z0-9-]{0,62}$")]
+    private static partial Regex JobName();
+}

@@ -1,0 +1,7 @@
+namespace FunctionsBatch.Orchestration.Api;
+
+public static class RunTriggers
+{
+    public const string Http = "http";
+    public const string Timer = "timer";
+}

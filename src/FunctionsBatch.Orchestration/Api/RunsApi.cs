@@ -1,0 +1,196 @@
+using System.Globalization;
+using System.Text.Json;
+using FunctionsBatch.Core.Runs;
+using FunctionsBatch.Core.Specs;
+using Microsoft.Extensions.Logging;
+
+namespace FunctionsBatch.Orchestration.Api;
+
+/// <summary>
+/// What the HTTP and timer triggers do, written once for both hosts: validate, stage the request's records,
+/// schedule the run by name, and describe runs in the Durable management-API style.
+/// </summary>
+public sealed partial class RunsApi(
+    IRunClient client,
+    IRunStaging staging,
+    IRunResultStore results,
+    JobCatalog catalog,
+    RunsApiOptions options,
+    TimeProvider time,
+    ILogger<RunsApi> logger)
+{
+    public async Task<ApiResult> StartAsync(string? contentType, Stream body, long? contentLength, string baseUrl, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        if (contentType is null || !contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
+        {
+            return ApiResult.Error(415, "unsupported_media_type", $"the body must be JSON sent with 'Content-Type: application/json', not '{contentType ?? "(none)"}'");
+        }
+
+        if (contentLength > options.MaxRequestBytes)
+        {
+            return TooLarge();
+        }
+
+        JsonDocument document;
+        try
+        {
+            document = await ReadBoundedAsync(body, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestTooLargeException)
+        {
+            return TooLarge();
+        }
+        catch (JsonException ex)
+        {
+            return ApiResult.Error(400, "malformed_json", $"the body is not valid JSON: {ex.Message}");
+        }
+
+        StartRunRequest request;
+        using (document)
+        {
+            try
+            {
+                request = StartRunRequestParser.Parse(document.RootElement, catalog.Find, options.MaxRecordsPerRequest);
+            }
+            catch (JobSpecException ex)
+            {
+                return ApiResult.Error(400, "invalid_request", "the request cannot be run; see details", ToDetails(ex.Errors));
+            }
+        }
+
+        var runId = NewRunId(request.Spec.Name);
+        var source = await staging.WriteInputAsync(runId, request.Records, cancellationToken).ConfigureAwait(false);
+        await client.StartAsync(new RunInput(runId, request.Spec, source, RunTriggers.Http), cancellationToken).ConfigureAwait(false);
+        LogStarted(runId, request.Spec.Name, request.Records.Count);
+        return new ApiResult(202, RunLinks.For(runId, baseUrl), RunLinks.StatusUrl(runId, baseUrl));
+    }
+
+    public async Task<ApiResult> GetAsync(string runId, string baseUrl, CancellationToken cancellationToken)
+    {
+        var state = await client.GetAsync(runId, cancellationToken).ConfigureAwait(false);
+        return state is null ? UnknownRun(runId) : new ApiResult(200, RunStatusView.From(state, baseUrl));
+    }
+
+    public async Task<ApiResult> CancelAsync(string runId, string baseUrl, CancellationToken cancellationToken)
+    {
+        var state = await client.GetAsync(runId, cancellationToken).ConfigureAwait(false);
+        if (state is null)
+        {
+            return UnknownRun(runId);
+        }
+
+        if (RuntimeStatusNames.IsFinished(state.RuntimeStatus))
+        {
+            return ApiResult.Error(409, "run_finished", $"run '{runId}' already finished ({state.RuntimeStatus}); there is nothing to cancel");
+        }
+
+        await client.RequestCancelAsync(runId, cancellationToken).ConfigureAwait(false);
+        LogCancelRequested(runId);
+        return new ApiResult(202, RunLinks.For(runId, baseUrl), RunLinks.StatusUrl(runId, baseUrl));
+    }
+
+    public async Task<ApiResult> GetResultsAsync(
+        string runId, string? status, string? pageSize, string? continuationToken, CancellationToken cancellationToken)
+    {
+        if (status is not null and not (RecordStatus.Succeeded or RecordStatus.Failed or RecordStatus.Skipped))
+        {
+            return ApiResult.Error(400, "invalid_query", "status must be one of succeeded, failed, skipped", [new ApiErrorDetail("status", $"'{status}' is not a record status")]);
+        }
+
+        var size = options.MaxResultsPageSize;
+        if (pageSize is not null && (!int.TryParse(pageSize, NumberStyles.None, CultureInfo.InvariantCulture, out size) || size < 1 || size > options.MaxResultsPageSize))
+        {
+            return ApiResult.Error(400, "invalid_query", $"pageSize must be a whole number from 1 to {options.MaxResultsPageSize}", [new ApiErrorDetail("pageSize", $"'{pageSize}' is out of range")]);
+        }
+
+        if (await client.GetAsync(runId, cancellationToken).ConfigureAwait(false) is null)
+        {
+            return UnknownRun(runId);
+        }
+
+        var page = await results.QueryAsync(runId, status, size, continuationToken, cancellationToken).ConfigureAwait(false);
+        return new ApiResult(200, new { runId, status, count = page.Results.Count, results = page.Results, continuationToken = page.ContinuationToken });
+    }
+
+    /// <summary>Starts every scheduled job once per night: the instance id is derived from job and date, so a second fire finds it and starts nothing.</summary>
+    public async Task<IReadOnlyList<string>> StartScheduledAsync(DateTime fireTimeUtc, CancellationToken cancellationToken)
+    {
+        var started = new List<string>();
+        foreach (var job in catalog.Scheduled)
+        {
+            if (job.Input is null)
+            {
+                LogScheduledWithoutInput(job.Name);
+                continue;
+            }
+
+            var runId = NightlyRunId(job.Name, fireTimeUtc);
+            if (await client.GetAsync(runId, cancellationToken).ConfigureAwait(false) is not null)
+            {
+                LogAlreadyStarted(runId);
+                continue;
+            }
+
+            var input = new RunInput(runId, job, new RunSource(RunSourceKinds.File, job.Input.Path), RunTriggers.Timer);
+            if (await client.StartAsync(input, cancellationToken).ConfigureAwait(false))
+            {
+                started.Add(runId);
+                LogStarted(runId, job.Name, -1);
+            }
+        }
+
+        return started;
+    }
+
+    public static string NightlyRunId(string job, DateTime fireTimeUtc) =>
+        $"{job}-nightly-{fireTimeUtc.ToString("yyyyMMdd", CultureInfo.InvariantCulture)}";
+
+    private string NewRunId(string job) =>
+        $"{job}-{time.GetUtcNow().ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}-{Guid.NewGuid().ToString("N")[..8]}";
+
+    private async Task<JsonDocument> ReadBoundedAsync(Stream body, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81_920];
+        int read;
+        while ((read = await body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            if (buffer.Length + read > options.MaxRequestBytes)
+            {
+                throw new RequestTooLargeException();
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        if (buffer.Length == 0)
+        {
+            throw new JsonException("the body is empty");
+        }
+
+        buffer.Position = 0;
+        return await JsonDocument.ParseAsync(buffer, default, cancellationToken).ConfigureAwait(false);
+    }
+
+    private ApiResult TooLarge() =>
+        ApiResult.Error(413, "request_too_large", $"the body is larger than {options.MaxRequestBytes} bytes; stage big inputs as a file or blob instead");
+
+    private static ApiResult UnknownRun(string runId) =>
+        ApiResult.Error(404, "run_not_found", $"no run with id '{runId}'");
+
+    private static ApiErrorDetail[] ToDetails(IReadOnlyList<SpecError> errors) =>
+        errors.Select(e => new ApiErrorDetail(e.Path, e.Message)).ToArray();
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} of job {Job} scheduled ({Records} records)")]
+    private partial void LogStarted(string runId, string job, int records);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Cancel requested for run {RunId}")]
+    private partial void LogCancelRequested(string runId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Nightly run {RunId} already exists; not starting it again")]
+    private partial void LogAlreadyStarted(string runId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {Job} has a schedule but no input.path; the timer cannot start it")]
+    private partial void LogScheduledWithoutInput(string job);
+}

@@ -1,0 +1,13 @@
+namespace FunctionsBatch.Orchestration.Api;
+
+public sealed class RunsApiOptions
+{
+    public const string Section = "FunctionsBatch:Api";
+
+    /// <summary>Largest accepted request body; bigger inputs belong in a file or blob source.</summary>
+    public long MaxRequestBytes { get; set; } = 64 * 1024 * 1024;
+
+    public int MaxRecordsPerRequest { get; set; } = 100_000;
+
+    public int MaxResultsPageSize { get; set; } = 1_000;
+}

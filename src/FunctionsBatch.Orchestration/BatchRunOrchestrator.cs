@@ -1,0 +1,98 @@
+using FunctionsBatch.Core.Runs;
+using FunctionsBatch.Orchestration.Activities;
+using Microsoft.DurableTask;
+using Microsoft.Extensions.Logging;
+
+namespace FunctionsBatch.Orchestration;
+
+/// <summary>
+/// One batch run: stage the input into chunks, keep at most <c>maxParallelChunks</c> chunk activities in
+/// flight, add up their small summaries, write the cost row. The replay history is the checkpoint: after a
+/// crash, finished chunks are replayed from history and only the ones in flight run again.
+/// </summary>
+public sealed class BatchRunOrchestrator : TaskOrchestrator<RunInput, RunSummary>
+{
+    private static readonly TaskOptions ActivityRetry = TaskOptions.FromRetryPolicy(
+        new RetryPolicy(maxNumberOfAttempts: 4, firstRetryInterval: TimeSpan.FromSeconds(2), backoffCoefficient: 2));
+
+    public override async Task<RunSummary> RunAsync(TaskOrchestrationContext context, RunInput input)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(input);
+        var logger = context.CreateReplaySafeLogger<BatchRunOrchestrator>();
+        var started = context.CurrentUtcDateTime;
+        var cancelRequested = context.WaitForExternalEvent<string>(RunEvents.Cancel);
+        context.SetCustomStatus(RunProgress.Starting);
+
+        var staging = await context.CallActivityAsync<StagingResult>(
+            nameof(StageInputActivity), new StageRequest(input.RunId, input.Spec, input.Source), ActivityRetry);
+        logger.LogInformation("Run {RunId} staged {Records} records in {Chunks} chunks", input.RunId, staging.RecordCount, staging.ChunkCount);
+
+        var tally = new RunTally(staging);
+        var canceled = await ProcessChunksAsync(context, input, tally, cancelRequested);
+
+        context.SetCustomStatus(tally.Progress(RunPhases.Finishing));
+        var summary = new RunSummary(
+            input.RunId,
+            input.Spec.Name,
+            input.Spec.Model,
+            input.Spec.PromptVersion,
+            input.Spec.Tags,
+            tally.Outcome(canceled),
+            canceled ? "canceled on request" : null,
+            started,
+            context.CurrentUtcDateTime,
+            tally.Staging.RecordCount + tally.Staging.RejectedRecords,
+            tally.Succeeded,
+            tally.Failed,
+            tally.Skipped,
+            tally.Requests,
+            tally.Throttled,
+            tally.Usage,
+            tally.CostMicros);
+        await context.CallActivityAsync(nameof(WriteRunCostActivity), summary, ActivityRetry);
+        context.SetCustomStatus(tally.Progress(RunPhases.Done));
+        logger.LogInformation(
+            "Run {RunId} finished {Outcome}: {Succeeded} succeeded, {Failed} failed, {Skipped} skipped",
+            input.RunId, summary.Outcome, summary.Succeeded, summary.Failed, summary.Skipped);
+        return summary;
+    }
+
+    /// <summary>A sliding window of chunk activities; returns whether a cancel stopped dispatching.</summary>
+    private static async Task<bool> ProcessChunksAsync(
+        TaskOrchestrationContext context, RunInput input, RunTally tally, Task<string> cancelRequested)
+    {
+        var inFlight = new List<Task<ChunkSummary>>();
+        var nextChunk = 0;
+        var canceled = false;
+        context.SetCustomStatus(tally.Progress(RunPhases.Processing));
+        while (true)
+        {
+            while (!canceled && nextChunk < tally.Staging.ChunkCount && inFlight.Count < input.Spec.MaxParallelChunks)
+            {
+                inFlight.Add(context.CallActivityAsync<ChunkSummary>(
+                    nameof(ProcessChunkActivity), new ChunkRef(input.RunId, nextChunk++), ActivityRetry));
+            }
+
+            if (inFlight.Count == 0)
+            {
+                return canceled;
+            }
+
+            var finished = canceled
+                ? await Task.WhenAny(inFlight)
+                : await Task.WhenAny(inFlight.Append<Task>(cancelRequested));
+            if (finished == cancelRequested)
+            {
+                canceled = true;
+                context.SetCustomStatus(tally.Progress(RunPhases.Canceling));
+                continue;
+            }
+
+            var chunk = (Task<ChunkSummary>)finished;
+            inFlight.Remove(chunk);
+            tally.Add(await chunk);
+            context.SetCustomStatus(tally.Progress(canceled ? RunPhases.Canceling : RunPhases.Processing));
+        }
+    }
+}

@@ -1,0 +1,18 @@
+using System.Text.Json;
+using FunctionsBatch.Core.Runs;
+using FunctionsBatch.Core.Specs;
+
+namespace FunctionsBatch.Orchestration;
+
+/// <summary>Where a run's input, spec and chunks are kept, outside the orchestration history.</summary>
+public interface IRunStaging
+{
+    /// <summary>Writes validated request records as the run's raw input; returns the source to stage from.</summary>
+    Task<RunSource> WriteInputAsync(string runId, IReadOnlyList<JsonElement> records, CancellationToken cancellationToken);
+
+    Task<StagingResult> StageAsync(StageRequest request, CancellationToken cancellationToken);
+
+    Task<JobSpec> GetSpecAsync(string runId, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<JsonElement>> ReadChunkAsync(ChunkRef chunk, CancellationToken cancellationToken);
+}

@@ -1,0 +1,26 @@
+using FunctionsBatch.Core.Runs;
+
+namespace FunctionsBatch.Orchestration.Processing;
+
+/// <summary>The outcome of one logical call, after any retries.</summary>
+/// <param name="Retryable">For a failure: whether trying again later could succeed (429, 5xx, timeouts).</param>
+/// <param name="Throttled">How many 429 answers were seen on the way.</param>
+public sealed record ChatCallResult(
+    bool Succeeded,
+    string? Content,
+    TokenUsage Usage,
+    int Attempts,
+    int Throttled,
+    int? HttpStatus,
+    string? ErrorCode,
+    string? ErrorMessage,
+    bool Retryable,
+    TimeSpan? RetryAfter,
+    long LatencyMs)
+{
+    public static ChatCallResult Success(string content, TokenUsage usage, long latencyMs) =>
+        new(true, content, usage, 1, 0, 200, null, null, false, null, latencyMs);
+
+    public static ChatCallResult Failure(int? httpStatus, string errorCode, string message, bool retryable, TimeSpan? retryAfter, long latencyMs) =>
+        new(false, null, TokenUsage.Zero, 1, httpStatus == 429 ? 1 : 0, httpStatus, errorCode, message, retryable, retryAfter, latencyMs);
+}
