@@ -4,6 +4,8 @@ using FunctionsBatch.Orchestration;
 using FunctionsBatch.Orchestration.Activities;
 using FunctionsBatch.Orchestration.Api;
 using FunctionsBatch.Orchestration.Processing;
+using FunctionsBatch.Azure.OpenAI;
+using FunctionsBatch.Azure.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -25,7 +27,7 @@ public static class FunctionsBatchServiceCollectionExtensions
         services.AddSingleton<IRunStaging, BlobRunStaging>();
         services.AddSingleton<IRunResultStore, TableRunResultStore>();
         services.AddSingleton<IRunCostStore, TableRunCostStore>();
-        services.AddSingleton<IChatModelClient>(sp => ChatModelClientFactory.Create(sp, settings.OpenAI));
+        services.AddSingleton<IChatModelClient>(_ => ChatModelClientFactory.Create(settings.OpenAI));
         services.AddSingleton<IChunkProcessor, ChunkProcessor>();
         services.AddSingleton<RunsApi>();
         services.AddTransient<StageInputActivity>();

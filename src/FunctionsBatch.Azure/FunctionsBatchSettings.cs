@@ -1,0 +1,55 @@
+using System.Globalization;
+using FunctionsBatch.Core.Pricing;
+using FunctionsBatch.Orchestration.Api;
+using FunctionsBatch.Azure.OpenAI;
+using Microsoft.Extensions.Configuration;
+
+namespace FunctionsBatch.Azure;
+
+/// <summary>
+/// Settings both hosts read, by the same names as the Functions app's <c>local.settings.json</c> values
+/// (double underscores there are the ':' separators here).
+/// </summary>
+public sealed record FunctionsBatchSettings(
+    string StorageConnectionString,
+    string ContentRoot,
+    string JobsPath,
+    PriceTable Prices,
+    RunsApiOptions Api,
+    OpenAISettings OpenAI)
+{
+    public const string StorageSetting = "AzureWebJobsStorage";
+
+    public static FunctionsBatchSettings From(IConfiguration configuration, string contentRoot)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var root = Path.GetFullPath(configuration["FunctionsBatch:ContentRoot"] ?? contentRoot);
+        var api = new RunsApiOptions();
+        configuration.GetSection(RunsApiOptions.Section).Bind(api);
+        var openAI = new OpenAISettings();
+        configuration.GetSection(OpenAISettings.Section).Bind(openAI);
+        return new FunctionsBatchSettings(
+            configuration[StorageSetting] is { Length: > 0 } storage ? storage : "UseDevelopmentStorage=true",
+            root,
+            Path.GetFullPath(configuration["FunctionsBatch:JobsPath"] ?? "jobs", root),
+            ReadPrices(configuration.GetSection("FunctionsBatch:Prices")),
+            api,
+            openAI);
+    }
+
+    /// <summary>Configured prices override or extend the list-price defaults, model by model.</summary>
+    private static PriceTable ReadPrices(IConfigurationSection section)
+    {
+        var prices = new Dictionary<string, ModelPrice>(PriceTable.Default.Prices, StringComparer.OrdinalIgnoreCase);
+        foreach (var model in section.GetChildren().Where(c => c.Key != "AsOf"))
+        {
+            prices[model.Key] = new ModelPrice(
+                decimal.Parse(model["InputPerMillion"] ?? "0", CultureInfo.InvariantCulture),
+                decimal.Parse(model["CachedInputPerMillion"] ?? model["InputPerMillion"] ?? "0", CultureInfo.InvariantCulture),
+                decimal.Parse(model["OutputPerMillion"] ?? "0", CultureInfo.InvariantCulture));
+        }
+
+        var asOf = section["AsOf"] is { } text ? DateOnly.Parse(text, CultureInfo.InvariantCulture) : PriceTable.Default.AsOf;
+        return new PriceTable(prices, asOf);
+    }
+}

@@ -1,0 +1,21 @@
+namespace FunctionsBatch.Azure.OpenAI;
+
+/// <summary>The model endpoint: Azure OpenAI, or the simulator (same REST API) for tests and try-outs.</summary>
+public sealed class OpenAISettings
+{
+    public const string Section = "AzureOpenAI";
+
+    public string Endpoint { get; set; } = "http://127.0.0.1:5080";
+
+    /// <summary>When empty, the client authenticates with <c>DefaultAzureCredential</c> (managed identity in Azure).</summary>
+    public string? ApiKey { get; set; }
+
+    public int TimeoutSeconds { get; set; } = 60;
+
+    /// <summary>Attempts per record, the first included, for transient failures (429, 5xx, timeouts, resets).</summary>
+    public int MaxAttempts { get; set; } = 6;
+
+    public int BaseDelayMilliseconds { get; set; } = 500;
+
+    public int MaxDelaySeconds { get; set; } = 30;
+}

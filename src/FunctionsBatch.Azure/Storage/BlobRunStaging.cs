@@ -1,0 +1,178 @@
+using System.Collections.Concurrent;
+using System.Text;
+using System.Text.Json;
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using FunctionsBatch.Core.Planning;
+using FunctionsBatch.Core.Records;
+using FunctionsBatch.Core.Runs;
+using FunctionsBatch.Core.Specs;
+using FunctionsBatch.Orchestration;
+
+namespace FunctionsBatch.Azure.Storage;
+
+/// <summary>
+/// Keeps each run's input in the <c>runs</c> container: <c>{run}/input.jsonl</c> (from HTTP),
+/// <c>{run}/spec.json</c>, and <c>{run}/chunks/{index}.jsonl</c>. Staging streams the source line by line,
+/// so a large input never sits in memory whole, and it overwrites on a re-run, so it is idempotent.
+/// </summary>
+public sealed class BlobRunStaging(StorageClients storage, IRunResultStore results, FunctionsBatchSettings settings) : IRunStaging
+{
+    private static readonly JsonSerializerOptions SpecJson = new(JsonSerializerDefaults.Web);
+    private readonly ConcurrentDictionary<string, JobSpec> _specs = new(StringComparer.Ordinal);
+
+    public async Task<RunSource> WriteInputAsync(string runId, IReadOnlyList<JsonElement> records, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        var container = await storage.RunsAsync().ConfigureAwait(false);
+        var name = $"{runId}/input.jsonl";
+        var blob = container.GetBlobClient(name);
+        await using (var stream = await blob.OpenWriteAsync(overwrite: true, cancellationToken: cancellationToken).ConfigureAwait(false))
+        await using (var writer = new Utf8JsonWriter(stream))
+        {
+            foreach (var record in records)
+            {
+                record.WriteTo(writer);
+                await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+                writer.Reset();
+                stream.WriteByte((byte)'\n');
+            }
+        }
+
+        return new RunSource(RunSourceKinds.StagedBlob, name);
+    }
+
+    public async Task<StagingResult> StageAsync(StageRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var container = await storage.RunsAsync().ConfigureAwait(false);
+        await UploadAsync(container, SpecBlob(request.RunId), JsonSerializer.SerializeToUtf8Bytes(request.Spec, SpecJson), cancellationToken).ConfigureAwait(false);
+        _specs[request.RunId] = request.Spec;
+
+        var chunkSize = request.Spec.ChunkSize;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var rejected = new List<RecordResult>();
+        var chunk = new MemoryStream();
+        var inChunk = 0;
+        var accepted = 0;
+        var chunkIndex = 0;
+        var lineNumber = 0;
+
+        await using var source = await OpenSourceAsync(container, request.Source, cancellationToken).ConfigureAwait(false);
+        using var reader = new StreamReader(source, Encoding.UTF8);
+        while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
+        {
+            lineNumber++;
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+
+            if (CheckLine(line, seen) is { } problem)
+            {
+                rejected.Add(Rejected(request.RunId, lineNumber, problem));
+                continue;
+            }
+
+            var bytes = Encoding.UTF8.GetBytes(line.Trim());
+            chunk.Write(bytes);
+            chunk.WriteByte((byte)'\n');
+            accepted++;
+            if (++inChunk == chunkSize)
+            {
+                await UploadAsync(container, ChunkBlob(request.RunId, chunkIndex++), chunk.ToArray(), cancellationToken).ConfigureAwait(false);
+                chunk.SetLength(0);
+                inChunk = 0;
+            }
+        }
+
+        if (inChunk > 0)
+        {
+            await UploadAsync(container, ChunkBlob(request.RunId, chunkIndex), chunk.ToArray(), cancellationToken).ConfigureAwait(false);
+        }
+
+        if (rejected.Count > 0)
+        {
+            await results.UpsertAsync(rejected, cancellationToken).ConfigureAwait(false);
+        }
+
+        var plan = ChunkPlan.For(accepted, chunkSize);
+        return new StagingResult(accepted, chunkSize, plan.ChunkCount, rejected.Count);
+    }
+
+    public async Task<JobSpec> GetSpecAsync(string runId, CancellationToken cancellationToken)
+    {
+        if (_specs.TryGetValue(runId, out var cached))
+        {
+            return cached;
+        }
+
+        var container = await storage.RunsAsync().ConfigureAwait(false);
+        var content = await container.GetBlobClient(SpecBlob(runId)).DownloadContentAsync(cancellationToken).ConfigureAwait(false);
+        var spec = content.Value.Content.ToObjectFromJson<JobSpec>(SpecJson)
+                   ?? throw new InvalidOperationException($"The staged spec of run '{runId}' is empty.");
+        return _specs.GetOrAdd(runId, spec);
+    }
+
+    public async Task<IReadOnlyList<JsonElement>> ReadChunkAsync(ChunkRef chunk, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(chunk);
+        var container = await storage.RunsAsync().ConfigureAwait(false);
+        var content = await container.GetBlobClient(ChunkBlob(chunk.RunId, chunk.ChunkIndex)).DownloadContentAsync(cancellationToken).ConfigureAwait(false);
+        var records = new List<JsonElement>();
+        foreach (var line in content.Value.Content.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            using var document = JsonDocument.Parse(line);
+            records.Add(document.RootElement.Clone());
+        }
+
+        return records;
+    }
+
+    private async Task<Stream> OpenSourceAsync(BlobContainerClient container, RunSource source, CancellationToken cancellationToken) =>
+        source.Kind switch
+        {
+            RunSourceKinds.StagedBlob => await container.GetBlobClient(source.Location).OpenReadAsync(cancellationToken: cancellationToken).ConfigureAwait(false),
+            RunSourceKinds.File => File.OpenRead(Path.GetFullPath(source.Location, settings.ContentRoot)),
+            _ => throw new NotSupportedException($"Unknown run source kind '{source.Kind}'."),
+        };
+
+    private static string? CheckLine(string line, HashSet<string> seen)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(line);
+        }
+        catch (JsonException ex)
+        {
+            return $"the line is not valid JSON: {ex.Message}";
+        }
+
+        using (document)
+        {
+            if (RecordValidator.CheckId(document.RootElement) is { } problem)
+            {
+                return document.RootElement.ValueKind == JsonValueKind.Object ? $"id {problem}" : problem;
+            }
+
+            var id = document.RootElement.GetProperty("id").GetString()!;
+            return seen.Add(id) ? null : $"id \"{id}\" appears more than once; only its first line is processed";
+        }
+    }
+
+    private static RecordResult Rejected(string runId, int lineNumber, string problem) =>
+        new(runId, $"line-{lineNumber}", -1, RecordStatus.Skipped, null, TokenUsage.Zero, 0, 0, null, "invalid_record", problem);
+
+    private static async Task UploadAsync(BlobContainerClient container, string name, byte[] content, CancellationToken cancellationToken)
+    {
+        await container.GetBlobClient(name)
+            .UploadAsync(new BinaryData(content), new BlobUploadOptions(), cancellationToken)
+            .ConfigureAwait(false);
+    }
+
+    private static string SpecBlob(string runId) => $"{runId}/spec.json";
+
+    private static string ChunkBlob(string runId, int index) => $"{runId}/chunks/{index:D6}.jsonl";
+}

@@ -1,0 +1,49 @@
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+
+namespace FunctionsBatch.Azure.Storage;
+
+/// <summary>The storage account's clients, made once per process (they are thread-safe and pool connections).</summary>
+public sealed class StorageClients
+{
+    public const string RunsContainer = "runs";
+    public const string ResultsTable = "RunResults";
+    public const string CostsTable = "RunCosts";
+
+    private readonly RetryingLazy<BlobContainerClient> _runs;
+    private readonly RetryingLazy<TableClient> _results;
+    private readonly RetryingLazy<TableClient> _costs;
+
+    public StorageClients(string connectionString)
+    {
+        Blobs = new BlobServiceClient(connectionString);
+        Tables = new TableServiceClient(connectionString);
+        _runs = new RetryingLazy<BlobContainerClient>(() => CreateContainerAsync(RunsContainer));
+        _results = new RetryingLazy<TableClient>(() => CreateTableAsync(ResultsTable));
+        _costs = new RetryingLazy<TableClient>(() => CreateTableAsync(CostsTable));
+    }
+
+    public BlobServiceClient Blobs { get; }
+
+    public TableServiceClient Tables { get; }
+
+    public Task<BlobContainerClient> RunsAsync() => _runs.Value;
+
+    public Task<TableClient> ResultsAsync() => _results.Value;
+
+    public Task<TableClient> CostsAsync() => _costs.Value;
+
+    private async Task<BlobContainerClient> CreateContainerAsync(string name)
+    {
+        var container = Blobs.GetBlobContainerClient(name);
+        await container.CreateIfNotExistsAsync().ConfigureAwait(false);
+        return container;
+    }
+
+    private async Task<TableClient> CreateTableAsync(string name)
+    {
+        var table = Tables.GetTableClient(name);
+        await table.CreateIfNotExistsAsync().ConfigureAwait(false);
+        return table;
+    }
+}

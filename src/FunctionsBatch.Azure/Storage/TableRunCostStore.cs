@@ -1,0 +1,29 @@
+using Azure;
+using Azure.Data.Tables;
+using FunctionsBatch.Core.Runs;
+using FunctionsBatch.Orchestration;
+
+namespace FunctionsBatch.Azure.Storage;
+
+public sealed class TableRunCostStore(StorageClients storage) : IRunCostStore
+{
+    public async Task UpsertAsync(RunSummary run, CancellationToken cancellationToken)
+    {
+        var table = await storage.CostsAsync().ConfigureAwait(false);
+        await table.UpsertEntityAsync(RunCostEntity.From(run), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<RunCostRow?> GetAsync(string runId, CancellationToken cancellationToken)
+    {
+        var table = await storage.CostsAsync().ConfigureAwait(false);
+        try
+        {
+            var entity = await table.GetEntityAsync<RunCostEntity>(runId, RunCostEntity.RunRowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+            return entity.Value.ToRow();
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return null;
+        }
+    }
+}
