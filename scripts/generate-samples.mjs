@@ -151,7 +151,8 @@ const PLANS = ['Starter', 'Team', 'Business', 'Enterprise'];
 const PLAN_PRICES = { Starter: 12, Team: 29, Business: 59, Enterprise: 95 };
 
 const BROWSERS = ['Chrome 129', 'Chrome 130', 'Firefox 131', 'Safari 18', 'Edge 129', 'Edge 130'];
-const OSES = ['Windows 11', 'Windows 10', 'macOS 15', 'macOS 14', 'Ubuntu 24.04', 'iOS 18', 'Android 15', 'ChromeOS'];
+const OSES = ['Windows 11', 'Windows 10', 'macOS 15', 'macOS 14', 'Ubuntu 24.04', 'ChromeOS'];
+const MOBILE_OSES = ['iOS 18', 'iOS 17', 'Android 15', 'Android 14'];
 const REGIONS = ['US-East', 'US-West', 'EU-West', 'EU-Central', 'UK-South', 'AP-Southeast', 'AU-East'];
 const WHEN = [
   'this morning', 'since yesterday', 'since about an hour ago', 'since Monday', 'two days ago',
@@ -174,6 +175,7 @@ const PRODUCTS = {
     ],
     integrations: ['QuickBooks export', 'Xero sync', 'the Stripe import tool', 'the accounting CSV export', 'the NetSuite connector'],
     objects: ['invoice', 'payment link', 'payout', 'credit note', 'subscription'],
+    screens: ['the invoices list', 'the payments dashboard', 'the payouts report', 'the customer list', 'the revenue summary'],
   },
   'Contoso Desk': {
     weight: 28,
@@ -188,6 +190,7 @@ const PRODUCTS = {
     ],
     integrations: ['the Slack integration', 'the Jira sync', 'the email forwarding setup', 'the Teams app', 'the CRM sidebar'],
     objects: ['ticket', 'macro', 'view', 'trigger', 'saved reply'],
+    screens: ['the ticket list', 'the agent activity report', 'the SLA report', 'the customer list', 'the satisfaction report'],
   },
   'Contoso Sync': {
     weight: 20,
@@ -202,6 +205,7 @@ const PRODUCTS = {
     ],
     integrations: ['the Snowflake destination', 'the BigQuery destination', 'the Postgres source', 'the webhook trigger', 'the dbt hand-off'],
     objects: ['pipeline', 'connector', 'sync job', 'mapping', 'destination'],
+    screens: ['the run history', 'the sync logs', 'the pipeline overview', 'the usage report', 'the row count summary'],
   },
   'Contoso Insights': {
     weight: 18,
@@ -216,6 +220,7 @@ const PRODUCTS = {
     ],
     integrations: ['the Contoso Sync data source', 'the Google Sheets connector', 'the Snowflake data source', 'the PowerPoint export', 'the Slack report delivery'],
     objects: ['dashboard', 'report', 'metric', 'chart', 'data source'],
+    screens: ['the sales dashboard', 'the weekly KPI report', 'the cohort report', 'the finance dashboard', 'the usage dashboard'],
   },
   'Contoso Forms': {
     weight: 12,
@@ -230,6 +235,7 @@ const PRODUCTS = {
     ],
     integrations: ['the Google Drive upload', 'the Zapier trigger', 'the Contoso Desk hand-off', 'the Mailchimp sync', 'the webhook endpoint'],
     objects: ['form', 'submission', 'webhook', 'theme', 'field'],
+    screens: ['the submissions table', 'form analytics', 'the responses summary', 'the drop-off report', 'the forms list'],
   },
 };
 const PRODUCT_NAMES = Object.keys(PRODUCTS);
@@ -244,8 +250,10 @@ const INCIDENTS = [
 
 // ---------------------------------------------------------------------------------------------------
 // Categories. Every category has pools of sentences:
-//   subjects  - ticket subject lines
-//   leads     - the opening statement of the problem (never contains the category word)
+//   subjects  - generic subject lines that fit any ticket of the category
+//   leads     - [opening statement of the problem, ...subject lines that fit it, optional extras]; the
+//               opening statement never contains the category word. Extras tailor the rest of the body to
+//               that opening: { details, asks, long, genericDetails: false }.
 //   details   - supporting detail (never contains the category word)
 //   keyword   - sentences that DO contain the category word (used in ~60% of tickets)
 //   asks      - what the customer wants (never contains the category word)
@@ -258,53 +266,53 @@ const CATEGORIES = {
     weight: 18,
     keywordPattern: /\bbilling\b/i,
     subjects: [
-      'Charged twice for {month} invoice', 'Invoice {invoice} amount looks wrong', 'Question about our last invoice',
-      'Billing question for {company}', 'Need a VAT number on invoices', 'Unexpected charge of {amount}',
-      'Card declined but plan still active?', 'Refund request for {invoice}', 'Seats billed after removal',
-      'Wrong plan on invoice', 'Update payment method', 'Billing contact change', 'Proration looks off',
-      'Overcharged after upgrade', 'Need receipt for {order}', 'Annual renewal amount higher than quoted',
+      'Billing question', 'Question about our invoice', 'Invoice issue - {company}', 'Problem with a charge',
+      'Account billing', 'Please check our invoice',
     ],
+    // [lead sentence, ...subjects that fit it]
     leads: [
-      'We were charged {amount} twice this month for the same {plan} subscription.',
-      'Our latest invoice ({invoice}) shows {seats} seats, but we only have {seats2} active users.',
-      'The card ending in {last4} was charged {amount} on the 1st even though we downgraded to {otherPlan} last week.',
-      'I need a copy of invoice {invoice} with our company VAT number on it for our accounts team.',
-      'We upgraded from {otherPlan} to {plan} mid-month and the prorated charge of {amount} does not match your pricing page.',
-      'Our annual renewal came through at {amount}, which is higher than the {amount2} we were quoted by your sales rep.',
-      'There is a charge of {amount} on our statement labelled "Contoso Cloud" that nobody here recognizes.',
-      'Payment for order {order} failed and now the account shows a past-due banner.',
-      'We removed {count} users on the first of the month but the invoice still charges for them.',
-      'Our finance team needs invoices addressed to a different legal entity going forward.',
-      'The receipt for order {order} shows the wrong currency; we are set up to pay in EUR.',
-      'We paid invoice {invoice} by bank transfer on the 3rd but it still shows as unpaid.',
+      ['We were charged {amount} twice this month for the same {plan} subscription.', 'Charged twice this month', 'Duplicate charge of {amount}', 'Double charge on our card',
+        { details: ['The duplicate charge posted on the same day, a few minutes apart.', 'This is the second month in a row this has happened.'], asks: ['Please refund the duplicate charge.', 'Can you refund one of the two charges?'] }],
+      ['Our latest invoice ({invoice}) shows {seats} seats, but we only have {seats2} active users.', 'Invoice {invoice} seat count wrong', 'Billed for too many seats',
+        { details: ['I checked the usage page and it lists {seats2} active members.', 'The {plan} plan is listed at ${planPrice} per seat, so the math does not add up.'], asks: ['Can you issue a corrected invoice?', 'Please credit the difference to our account.'] }],
+      ['The card ending in {last4} was charged {amount} on the 1st even though we downgraded to {otherPlan} last week.', 'Charged full price after downgrade', 'Downgrade not reflected on invoice',
+        { details: ['The downgrade confirmation email arrived on the 24th.', 'The {otherPlan} plan is a lot cheaper, so the amount is clearly the old price.'], asks: ['Please refund the difference.', 'Can you issue a corrected invoice?'] }],
+      ['I need a copy of invoice {invoice} with our company VAT number on it for our accounts team.', 'Need a VAT number on invoices', 'Invoice {invoice} - VAT number missing'],
+      ['We upgraded from {otherPlan} to {plan} mid-month and the prorated charge of {amount} does not match your pricing page.', 'Proration looks off', 'Overcharged after upgrade',
+        { details: ['The {plan} plan is listed at ${planPrice} per seat, so the math does not add up.'], asks: ['Please credit the difference to our account.', 'Could you explain how the proration was calculated?'] }],
+      ['Our annual renewal came through at {amount}, which is higher than the {amount2} we were quoted by your sales rep.', 'Renewal amount higher than quoted', 'Annual renewal price'],
+      ['There is a charge of {amount} on our statement labelled "Contoso Cloud" that nobody here recognizes.', 'Unexpected charge of {amount}', 'Unrecognized charge',
+        { details: ['We are on annual terms, so I did not expect a monthly charge at all.'], asks: ['Could you tell us what this charge is for?'] }],
+      ['Payment for order {order} failed and now the account shows a past-due banner.', 'Card declined - account past due?', 'Past-due banner after failed payment',
+        { details: ['The card has plenty of credit and works everywhere else.'], asks: ['Can you retry the payment?', 'Will the account be suspended if this is not fixed today?'] }],
+      ['We removed {count} users on the first of the month but the invoice still charges for them.', 'Seats billed after removal', 'Still charged for removed users',
+        { details: ['I checked the usage page and it lists {seats2} active members.', 'This is the second month in a row this has happened.'], asks: ['Can you reverse the charge for the removed seats?'] }],
+      ['Our finance team needs invoices addressed to a different legal entity going forward.', 'Change legal entity on invoices', 'Invoice address change'],
+      ['The receipt for order {order} shows the wrong currency; we are set up to pay in EUR.', 'Wrong currency on receipt {order}', 'Receipt in USD instead of EUR'],
+      ['We paid invoice {invoice} by bank transfer on the 3rd but it still shows as unpaid.', 'Invoice {invoice} still shows unpaid', 'Bank transfer not applied',
+        { details: ['Our bank reference for the transfer is {bankRef}.'], asks: ['Please mark the invoice as paid.'] }],
+      ['Please switch our payment method to the new company card ending in {last4}.', 'Update payment method', 'New card for our subscription'],
     ],
     details: [
-      'The {plan} plan is listed at ${planPrice} per seat, so the math does not add up.',
       'I have attached a screenshot of the invoice and our card statement.',
       'Our PO number {po} also needs to appear on every invoice, otherwise finance rejects it.',
-      'This is the second month in a row this has happened.',
-      'The duplicate charge posted on the same day, a few minutes apart.',
-      'We are on annual terms, so I did not expect a monthly charge at all.',
       'Our accounts payable contact is {user2} ({email2}) if you need to confirm anything.',
-      'Our bank reference for the transfer is {bankRef}.',
-      'I checked the usage page and it lists {seats2} active members.',
+      'We are on the {plan} plan with {seats} seats.',
+      'Our finance team flagged this during the monthly reconciliation.',
       'The invoice PDF link in the email also returns an error when I open it.',
     ],
     keyword: [
-      'I think something is off with our billing since the plan change.',
+      'I think something is off with our billing.',
       'Our billing contact changed, so please send future invoices to {email2}.',
       'I could not find the right billing option in the admin settings, so I am writing in.',
       'Could someone from billing take a look at this?',
-      'The billing page says we owe {amount}, which does not match the invoice.',
-      'This looks like a billing error on your side rather than anything we changed.',
+      'Our billing admin asked me to raise this with you.',
     ],
     asks: [
-      'Please refund the duplicate charge.',
-      'Can you issue a corrected invoice?',
-      'Could you confirm what we should actually be paying?',
-      'Please credit the difference to our account.',
-      'Can you reverse the charge for the removed seats?',
+      'Please let me know once this is sorted.',
+      'Can you look into this before the next invoice goes out?',
       'Let me know if you need anything else from our side to sort this out.',
+      'Please confirm by email so I can forward it to finance.',
     ],
     long: [
       'Our finance team closes the books on the fifth business day of the month, and they cannot reconcile the card statement against your invoices until the numbers match exactly, including tax.',
@@ -318,37 +326,39 @@ const CATEGORIES = {
     weight: 20,
     keywordPattern: /\bbugs?\b/i,
     subjects: [
-      '{feature} not working', 'Error when saving {object}', 'Getting {errorShort} in {product}', 'Possible bug in {feature}',
-      '{object} disappears after refresh', 'Export produces empty file', 'Page freezes on {browser}', 'Wrong timezone on {feature}',
-      'Mobile app crashes on launch', 'Duplicate {object}s created', 'Search returns nothing', 'Filters reset randomly',
-      'Broken layout in {feature}', 'Numbers don\'t match in {feature}', 'Bug: {feature} ignores settings', 'Unexpected error {errorShort}',
+      'Problem with {product}', 'Something is broken in {feature}', 'Error in {product}', 'Issue with {feature}',
+      'Possible bug', '{product} not behaving as expected',
     ],
     leads: [
-      'When I try to save a {object} in {feature}, I get {error}.',
-      '{feature} stopped working for us {when}.',
-      'Every time I open {feature} on {browser} the page freezes and I have to close the tab.',
-      'Since version {version}, {feature} shows times in UTC instead of our account timezone.',
-      'Changes to a {object} are lost after I refresh the page.',
-      'The agent mobile app crashes immediately on launch on {os}.',
-      '{integration} is creating duplicate records on every run.',
-      'Exporting from {feature} gives us an empty file with only the header row.',
-      'We keep getting {error} when using {feature}.',
-      'The totals in {feature} do not match the numbers in the underlying data.',
-      'Search in {product} returns no results for items we can see in the list.',
-      'Filters on {feature} reset to the defaults every time I navigate away.',
+      ['When I try to save a {object} in {feature}, I get {error}.', 'Error when saving {object}', 'Getting {errorShort} in {product}', 'Cannot save {object}',
+        { details: ['Steps: open {feature}, pick any {object}, change a field, click Save.', 'The same {object} works if I create it from scratch.'] }],
+      ['{feature} stopped working for us {when}.', '{feature} not working', '{feature} broken since update'],
+      ['Every time I open {screen} on {browser} the page freezes and I have to close the tab.', 'Page freezes on {browser}', '{screen} hangs the browser',
+        { details: ['I cleared the cache and tried an incognito window with the same result.', 'It happens on {browser} and {browser2}, on {os}.'] }],
+      ['Since version {version}, {screen} shows times in UTC instead of our account timezone.', 'Wrong timezone in {screen}', 'Timestamps off by several hours'],
+      ['Changes to a {object} are lost after I refresh the page.', '{object} changes not saved', 'Edits disappear after refresh',
+        { details: ['Steps: open any {object}, change a field, click Save, then reload the page.'] }],
+      ['The {product} mobile app crashes immediately on launch on {mobileOs}.', 'Mobile app crashes on launch', 'App crash on {mobileOs}',
+        { genericDetails: false, details: ['It started after updating to version {version} of the app.', 'Reinstalling the app did not help.', 'It happens on my phone and on {user}\'s phone.', 'The web version still works fine.'],
+          long: ['A good part of our team works from the field and only uses the app, so right now they have no way to see or update anything until they get back to a laptop at the end of the day.'] }],
+      ['{integration} is creating duplicate records on every run.', 'Duplicates created by {integration}', 'Duplicate records',
+        { genericDetails: false, details: ['We now have about {n4} duplicates to clean up.', 'Nothing changed in our configuration before this started.', 'It started {when}.', 'The run log does not show any errors.'] }],
+      ['Exporting from {screen} gives us an empty file with only the header row.', 'Export produces empty file', 'CSV export is empty'],
+      ['We keep getting {error} when using {feature}.', 'Unexpected error {errorShort}', 'Recurring error in {feature}'],
+      ['The totals in {screen} do not match the numbers in the underlying data.', 'Numbers don\'t match in {screen}', 'Totals are wrong'],
+      ['Search in {product} returns no results for {object}s we can see in the list.', 'Search returns nothing', 'Search broken'],
+      ['Filters on {screen} reset to the defaults every time I navigate away.', 'Filters reset randomly', 'Saved filters not sticking'],
+      ['The layout of {screen} is broken on {browser}; buttons overlap and the Save button is hidden.', 'Broken layout in {screen}', 'UI elements overlapping'],
     ],
     details: [
-      'It happens on {browser} and {browser2}, on {os}.',
-      'I cleared the cache and tried an incognito window with the same result.',
       'The request id shown in the console is {reqid}.',
       'It only affects some of our users; {user} can reproduce it every time.',
-      'Steps: open {feature}, pick any {object}, change a field, click Save.',
       'We are on app version {version}.',
       'It worked fine until {when}.',
+      'I am using {browser} on {os}.',
       'The browser console shows a 500 response from the API.',
       'I have attached a screen recording and a HAR file.',
       'It happens roughly {pct}% of the time, so it is hard to pin down.',
-      'The same {object} works if I create it from scratch.',
     ],
     keyword: [
       'This looks like a bug to me, since nothing changed on our side.',
@@ -377,21 +387,21 @@ const CATEGORIES = {
     weight: 10,
     keywordPattern: /\bfeature request\b/i,
     subjects: [
-      'Suggestion: bulk edit for {object}s', 'Would love dark mode', 'Request: export {feature} to PDF', 'Any plans for SSO on {plan}?',
-      'Idea for {feature}', 'Please add an API for {object}s', 'Feature request: custom fields', 'Support for more languages',
-      'Allow scheduling {feature}', 'Can you add keyboard shortcuts?', 'Wishlist item for {product}', 'More granular permissions',
+      'Suggestion', 'Idea for {product}', 'Wishlist item for {product}', 'Product feedback', 'Request for {product}',
     ],
     leads: [
-      'It would be great if we could bulk edit {object}s instead of changing them one at a time.',
-      'Our team would love a dark mode in {product}.',
-      'Is there any plan to support exporting {feature} to PDF?',
-      'We would like SSO to be available on the {plan} plan, not only on Enterprise.',
-      'Could you add an API endpoint for managing {object}s?',
-      'We need custom fields on {object}s to track our internal project codes.',
-      'Please consider adding Portuguese and Polish to the supported languages.',
-      'It would save us hours if {feature} could run on a schedule.',
-      'Keyboard shortcuts for the common actions in {feature} would speed our agents up a lot.',
-      'We would like permissions that let someone view {feature} without being able to edit it.',
+      ['It would be great if we could bulk edit {object}s instead of changing them one at a time.', 'Suggestion: bulk edit for {object}s', 'Bulk editing'],
+      ['Our team would love a dark mode in {product}.', 'Would love dark mode', 'Dark mode please'],
+      ['Is there any plan to support exporting {screen} to PDF?', 'Request: export {screen} to PDF', 'PDF export'],
+      ['We would like SSO to be available on the {plan} plan, not only on Enterprise.', 'Any plans for SSO on {plan}?', 'SSO for smaller plans'],
+      ['Could you add an API endpoint for managing {object}s?', 'Please add an API for {object}s', 'API for {object}s'],
+      ['We need custom fields on {object}s to track our internal project codes.', 'Feature request: custom fields', 'Custom fields on {object}s',
+        { long: ['Our use case is that every {object} belongs to one of about forty internal projects, and at month end we need to report on them separately, which today means exporting everything and tagging rows by hand.'] }],
+      ['Please consider adding Portuguese and Polish to the supported languages.', 'Support for more languages', 'Portuguese and Polish translations'],
+      ['It would save us hours if {screen} could be emailed to us on a schedule.', 'Allow scheduling {screen}', 'Scheduled delivery of {screen}'],
+      ['Keyboard shortcuts for the common actions in {feature} would speed our team up a lot.', 'Can you add keyboard shortcuts?', 'Keyboard shortcuts'],
+      ['We would like a role that can view {screen} without being able to edit anything.', 'More granular permissions', 'Read-only role'],
+      ['An audit log showing who changed each {object} would really help our compliance reviews.', 'Audit log for {object}s', 'Change history'],
     ],
     details: [
       'Right now we work around it with a spreadsheet and {integration}.',
@@ -415,7 +425,7 @@ const CATEGORIES = {
       'Thanks for considering it.',
     ],
     long: [
-      'Our use case is that every {object} belongs to one of about forty internal projects, and at month end we need to report on them separately, which today means exporting everything and tagging rows by hand.',
+      'We raised this with our account manager during the last quarterly review as well, and she suggested opening a ticket so that the product team can see how many customers are asking for the same thing.',
       'We have been very happy with {product} overall since we started in {sinceYear}, and this is honestly the one thing our team asks about most in our internal retrospectives.',
     ],
     priority: { urgent: 0, high: 0.03, medium: 0.27, low: 0.7 },
@@ -425,45 +435,44 @@ const CATEGORIES = {
     weight: 12,
     keywordPattern: /\baccount access\b/i,
     subjects: [
-      'Can\'t log in', 'Locked out of my account', 'Password reset email not arriving', '2FA device lost',
-      'SSO login loop', 'Account access for new admin', 'Invite link expired', 'User deactivated by mistake',
-      'Login error {errorCode}', 'Need to transfer account ownership', 'MFA codes rejected', 'Unable to sign in after email change',
+      'Login problem', 'Can\'t get into {product}', 'Access issue', 'Sign-in help needed',
     ],
     leads: [
-      'I cannot log in to {product}; it says my password is incorrect even after resetting it.',
-      'I have been locked out after too many attempts and the lockout has not cleared.',
-      'The password reset email never arrives; I checked spam and quarantine.',
-      'I lost the phone with my authenticator app and cannot get past two-factor.',
-      'Since we switched identity providers, SSO sends us in a redirect loop back to the sign-in page.',
-      'Our only admin, {user}, left the company and nobody else can manage users.',
-      'The invite link for our new hire {user} says it has expired.',
-      'My colleague {user} was deactivated by mistake and lost access to everything.',
-      'After changing my email address to {email}, I can no longer sign in.',
-      'The two-factor codes from my authenticator are rejected as invalid.',
-      'I get "Session expired" right after entering my credentials, every time.',
+      ['I cannot log in to {product}; it says my password is incorrect even after resetting it.', 'Can\'t log in', 'Password not accepted after reset',
+        { details: ['The error says "Invalid credentials ({errorCode})".', 'I already tried the reset link twice.'] }],
+      ['I have been locked out after too many attempts and the lockout has not cleared.', 'Locked out of my account', 'Account locked',
+        { details: ['It has been more than {duration} since the last attempt.'], asks: ['Please unlock my user.'] }],
+      ['The password reset email never arrives; I checked spam and quarantine.', 'Password reset email not arriving', 'No reset email'],
+      ['I lost the phone with my authenticator app and cannot get past two-factor.', '2FA device lost', 'Lost authenticator phone',
+        { details: ['I still have access to my email address on file.', 'I did not save the backup codes, unfortunately.'], asks: ['Can you reset my two-factor setup?'] }],
+      ['Since we switched identity providers, SSO sends us in a redirect loop back to the sign-in page.', 'SSO login loop', 'Redirect loop with SSO',
+        { details: ['Our IT admin confirmed the SSO app is assigned to me.', 'It happens for everyone who signs in through SSO.'] }],
+      ['Our only admin, {user}, left the company and nobody else can manage users.', 'Need to transfer account ownership', 'Admin left the company',
+        { genericDetails: false, details: ['Their mailbox has already been closed, so we cannot receive the verification email.', 'We can provide proof that we are the account owner.'], asks: ['Could you make {user2} an admin instead?', 'How can we regain account access without the original admin?'] }],
+      ['The invite link for our new hire {user} says it has expired.', 'Invite link expired', 'New user can\'t accept invite',
+        { asks: ['Can you resend the invite?', 'Is there a way to make invite links last longer?'] }],
+      ['My colleague {user} was deactivated by mistake and lost access to everything.', 'User deactivated by mistake', 'Please reactivate {user}'],
+      ['After changing my email address to {email}, I can no longer sign in.', 'Unable to sign in after email change', 'Login broken after email change'],
+      ['The two-factor codes from my authenticator are rejected as invalid.', 'MFA codes rejected', '2FA code invalid',
+        { details: ['The clock on my phone is set automatically, so it should not be a time drift issue.'], asks: ['Can you reset my two-factor setup?'] }],
+      ['I get "Session expired" right after entering my credentials, every time.', 'Login error {errorCode}', 'Session expired on login'],
     ],
     details: [
-      'The error says "Invalid credentials ({errorCode})".',
       'I am using {browser} on {os}.',
-      'Other people on our team can log in fine.',
-      'Our IT admin confirmed the SSO app is assigned to me.',
-      'I already tried the reset link twice.',
+      'Everyone else on our team can log in fine.',
       'My username is {email}.',
-      'The clock on my phone is set automatically, so it should not be a time drift issue.',
       'We need this sorted before payroll runs on Friday.',
+      'The self-service page just sends me back to the start.',
     ],
     keyword: [
-      'Please restore my account access as soon as possible.',
-      'How can we regain account access without the original admin?',
-      'I have an account access problem that the self-service reset does not fix.',
-      'Can you help with account access for {user}?',
+      'We need account access restored as soon as possible.',
+      'This is an account access problem that the self-service reset does not fix.',
+      'I picked "account access" on the form because I was not sure what else to choose.',
     ],
     asks: [
-      'Can you reset my two-factor setup?',
-      'Please unlock my user.',
       'What do you need from us to verify ownership?',
-      'Could you make {user2} an admin instead?',
-      'Can you resend the invite?',
+      'Please let me know what to try next.',
+      'Any help appreciated, I am stuck.',
     ],
     long: [
       'I understand you need to verify that the request is legitimate, so I can send a letter on company letterhead, a copy of our latest invoice, or have our CFO email you from the address on file, whichever is easiest.',
@@ -476,19 +485,17 @@ const CATEGORIES = {
     weight: 7,
     keywordPattern: /\boutage\b/i,
     subjects: [
-      '{product} is down', 'Site not loading', 'URGENT: nothing works', 'Down for everyone in our office',
-      '503 errors across {product}', 'Is there an outage?', 'All syncs failing', 'Service unavailable',
-      'Cannot reach {product} at all', 'Complete outage in {region}?', 'Everything timing out',
+      'URGENT: nothing works', 'Is {product} down?', 'Service unavailable', 'Down for everyone in our office',
     ],
     leads: [
-      '{product} is completely down for us; every page returns a 503.',
-      'Nobody on our team can load {product} right now.',
-      'All of our {object}s started failing about {duration} ago.',
-      'The app is timing out for everyone in our {region} office.',
-      'We are getting "Service Unavailable" on every request to the API.',
-      'Your status page says all systems operational, but {product} will not load for any of us.',
-      'Since {time} UTC nothing in {product} works; the login page just spins.',
-      'Every request to {feature} fails with {error}.',
+      ['{product} is completely down for us; every page returns a 503.', '{product} is down', '503 errors across {product}'],
+      ['Nobody on our team can load {product} right now.', 'Site not loading', 'Cannot reach {product} at all'],
+      ['All of our {object}s started failing about {duration} ago.', 'All {object}s failing', 'Everything failing since {time} UTC'],
+      ['The app is timing out for everyone in our {region} office.', 'Everything timing out', 'Complete outage in {region}?'],
+      ['We are getting "Service Unavailable" on every request to the API.', 'API returning 503', 'Service unavailable'],
+      ['Your status page says all systems operational, but {product} will not load for any of us.', 'Status page says OK but {product} is down', 'Is there an outage?'],
+      ['Since {time} UTC nothing in {product} works; the login page just spins.', '{product} unreachable since {time} UTC', 'Login page spinning forever'],
+      ['Every request to {feature} fails with {error}.', '{feature} failing for everyone', 'Widespread errors: {errorShort}'],
     ],
     details: [
       'This is affecting all {seats} of our users.',
@@ -521,22 +528,20 @@ const CATEGORIES = {
     weight: 16,
     keywordPattern: /\bhow[- ]to\b/i,
     subjects: [
-      'How do I set up {feature}?', 'Question about {feature}', 'Where is the export button?', 'Adding a new user',
-      'Connecting {integration}', 'Help configuring {feature}', 'Change default timezone?', 'Recurring reports question',
-      'Best way to import our data', 'Using {feature} with {integration}', 'Can I rename a {object}?', 'How-to question: {feature}',
+      'Question about {product}', 'Quick question', 'Help needed with {feature}', 'How-to question', 'Getting started question',
     ],
     leads: [
-      'How do I set up {feature} for our team?',
-      'Is there a way to export all {object}s at once?',
-      'Where do I change the default timezone for the workspace?',
-      'We just started on the {plan} plan and want to connect {integration}.',
-      'What is the right way to import about {n4} {object}s from a spreadsheet?',
-      'Can I rename a {object} without breaking the links people already have?',
-      'I am trying to figure out whether {feature} can send a summary every Monday.',
-      'How do I add a new user and give them read-only rights?',
-      'We want {feature} to behave differently for two of our teams; is that possible?',
-      'Is it possible to duplicate a {object} along with its settings?',
-      'What does the "{featureLabel}" toggle actually do in {feature}?',
+      ['How do I set up {feature} for our team?', 'How do I set up {feature}?', 'Help configuring {feature}'],
+      ['Is there a way to export all {object}s at once?', 'Where is the export button?', 'Exporting all {object}s'],
+      ['Where do I change the default timezone for the workspace?', 'Change default timezone?', 'Workspace timezone setting'],
+      ['We just started on the {plan} plan and want to connect {integration}.', 'Connecting {integration}', 'Setting up {integration}'],
+      ['What is the right way to import about {n4} {object}s from a spreadsheet?', 'Best way to import our data', 'Bulk import from spreadsheet'],
+      ['Can I rename a {object} without breaking the links people already have?', 'Can I rename a {object}?', 'Renaming question'],
+      ['I am trying to figure out whether {screen} can be sent to the team every Monday.', 'Recurring delivery of {screen}', 'Weekly summary question'],
+      ['How do I add a new user and give them read-only rights?', 'Adding a new user', 'Read-only user setup'],
+      ['We want {feature} to behave differently for two of our teams; is that possible?', 'Different {feature} settings per team', 'Team-specific configuration'],
+      ['Is it possible to duplicate a {object} along with its settings?', 'Duplicating a {object}', 'Copy {object} with settings'],
+      ['What does the "{featureLabel}" toggle actually do in {feature}?', 'What does "{featureLabel}" do?', 'Question about a {feature} setting'],
     ],
     details: [
       'I looked in the help center but the screenshots do not match what I see.',
@@ -570,19 +575,17 @@ const CATEGORIES = {
     weight: 7,
     keywordPattern: /\bcancel(?:s|led|ling|lation)?\b/i,
     subjects: [
-      'Please close our account', 'Not renewing', 'Cancellation request', 'Downgrade to free', 'End of contract',
-      'Stop auto-renewal', 'Closing our {product} subscription', 'Request to terminate', 'Moving to another tool',
-      'Cancel subscription for {company}',
+      'Our subscription', 'Account closure', 'Contract end', 'Change to our plan',
     ],
     leads: [
-      'We have decided not to renew our {product} subscription when it ends this month.',
-      'Please close our account and stop all future charges.',
-      'We would like to turn off auto-renewal on our {plan} plan.',
-      'Our company is winding down this department, so we no longer need {product}.',
-      'We are moving to a different tool and want to end our subscription.',
-      'Please downgrade us to the free tier at the end of the current term.',
-      'We will not be continuing with {product} after our trial of the {plan} plan.',
-      'Please terminate our contract effective at the end of the billing period.',
+      ['We have decided not to renew our {product} subscription when it ends this month.', 'Not renewing', 'End of contract'],
+      ['Please close our account and stop all future charges.', 'Please close our account', 'Close account for {company}'],
+      ['We would like to turn off auto-renewal on our {plan} plan.', 'Stop auto-renewal', 'Turn off auto-renew'],
+      ['Our company is winding down this department, so we no longer need {product}.', 'Closing our {product} subscription', 'No longer need {product}'],
+      ['We are moving to a different tool and want to end our subscription.', 'Moving to another tool', 'Ending our subscription'],
+      ['Please downgrade us to the free tier at the end of the current term.', 'Downgrade to free', 'Move us to the free tier'],
+      ['We will not be continuing with {product} after our trial of the {plan} plan.', 'Not continuing after trial', 'Trial feedback and next steps'],
+      ['Please terminate our contract effective at the end of the current term.', 'Request to terminate', 'Contract termination'],
     ],
     details: [
       'Before you close it, we need an export of all our {object}s.',
@@ -615,22 +618,22 @@ const CATEGORIES = {
     weight: 10,
     keywordPattern: /\bother\b/i,
     subjects: [
-      'Security questionnaire', 'Partnership inquiry', 'Thank you!', 'Request for SOC 2 report', 'Press inquiry',
-      'Vendor registration form', 'Webinar recording', 'Case study opportunity', 'Reseller question', 'Data processing agreement',
-      'General question', 'Feedback on onboarding call',
+      'General question', 'Question for your team', 'Hello from {company}', 'Non-technical question',
     ],
     leads: [
-      'Our procurement team needs a completed security questionnaire before we can sign.',
-      'We are a consultancy and would like to discuss becoming a reseller of {product}.',
-      'Just wanted to say thanks to {agent} for the great help last week.',
-      'Could you send us a copy of your latest SOC 2 Type II report?',
-      'I am writing an article about support tooling and would like to interview someone from your team.',
-      'Your company needs to be registered in our vendor portal before we can pay you.',
-      'Is the recording of last week\'s webinar on {feature} available somewhere?',
-      'We would be open to being featured in a customer case study.',
-      'We need a signed data processing agreement for our legal file.',
-      'Does {product} have an office or data center in Canada?',
-      'The onboarding call with {agent} was really useful, and I had a couple of follow-up thoughts.',
+      ['Our procurement team needs a completed security questionnaire before we can sign.', 'Security questionnaire', 'Vendor security review'],
+      ['We are a consultancy and would like to discuss becoming a reseller of {product}.', 'Partnership inquiry', 'Reseller question'],
+      ['Just wanted to say thanks to {agent} for the great help last week.', 'Thank you!', 'Great support experience',
+        { genericDetails: false, details: ['They sorted out our {feature} setup in a single call.', 'We have been using {product} since {sinceYear} and the support has always been great.'], asks: ['No reply needed!', 'Please pass this on to their manager.'] }],
+      ['Could you send us a copy of your latest SOC 2 Type II report?', 'Request for SOC 2 report', 'Compliance documents'],
+      ['I am writing an article about support tooling and would like to interview someone from your team.', 'Press inquiry', 'Interview request'],
+      ['Your company needs to be registered in our vendor portal before we can pay you.', 'Vendor registration form', 'Supplier onboarding'],
+      ['Is the recording of last week\'s webinar on {feature} available somewhere?', 'Webinar recording', 'Missed the webinar'],
+      ['We would be open to being featured in a customer case study.', 'Case study opportunity', 'Happy to be a reference'],
+      ['We need a signed data processing agreement for our legal file.', 'Data processing agreement', 'DPA signature'],
+      ['Does {product} have an office or data center in Canada?', 'Data residency question', 'Canadian data center?'],
+      ['The onboarding call with {agent} was really useful, and I had a couple of follow-up thoughts.', 'Feedback on onboarding call', 'Onboarding follow-up',
+        { genericDetails: false, details: ['The session on {feature} was the most helpful part.', 'It would help to get the slides afterwards.'], asks: ['Thanks again.'] }],
     ],
     details: [
       'Our legal contact is {user2} ({email2}).',
@@ -686,7 +689,7 @@ const URGENCY_SENTENCES = {
 
 const GREETINGS = {
   email: ['Hello,', 'Hi team,', 'Hi support,', 'Good morning,', 'Hi there,', 'Dear Contoso support,'],
-  chat: ['hi,', 'hey there,', 'hello!', 'hi team,'],
+  chat: ['hi!', 'hey there!', 'hello!', 'hi team!', 'hi, quick one.'],
   web: [],
   phone: ['Call notes:', 'Phone call summary:', 'Customer called in.'],
 };
@@ -742,6 +745,7 @@ function makeContext(r, ticket) {
     featureLabel: () => r.pick(FEATURE_LABELS),
     integration: () => r.pick(product.integrations),
     object: () => r.pick(product.objects),
+    screen: () => r.pick(product.screens),
     error: () => fill(r, r.pick(product.errors), get),
     errorShort: () => {
       const message = get('error').replace(/^"|"$/g, '');
@@ -773,6 +777,7 @@ function makeContext(r, ticket) {
     browser: () => r.pick(BROWSERS),
     browser2: () => r.pick(BROWSERS.filter((b) => b.split(' ')[0] !== get('browser').split(' ')[0])),
     os: () => r.pick(OSES),
+    mobileOs: () => r.pick(MOBILE_OSES),
     version: () => `${r.int(3, 5)}.${r.int(0, 24)}.${r.int(0, 9)}`,
     reqid: () => `${r.hex(8)}-${r.hex(4)}`,
     region: () => ticket.region ?? r.pick(REGIONS),
@@ -796,7 +801,8 @@ function makeContext(r, ticket) {
 function fill(r, template, get) {
   return template
     .replace(/\{([a-zA-Z0-9]+)\}/g, (_, name) => get(name))
-    .replace(/\b([Aa]) (?=[aeioAEIO])/g, '$1n '); // "a invoice" -> "an invoice"
+    .replace(/\b([Aa]) (?=[aeioAEIO])/g, '$1n ') // "a invoice" -> "an invoice"
+    .replace(/([^aeiou\W])ys\b/g, '$1ies'); // "saved replys" -> "saved replies"
 }
 
 function capitalize(s) {
@@ -808,7 +814,7 @@ function wordCount(text) {
 }
 
 /** Chooses the sentences for one body: 2-5 sentences, or a long ~120-word ticket. */
-function composeBody(r, ticket, category, get) {
+function composeBody(r, ticket, category, lead, extra, get) {
   const long = r.chance(0.1);
   const sentenceCount = long ? 5 : r.weighted([[2, 22], [3, 36], [4, 28], [5, 14]]);
   const includeKeyword = r.chance(0.6);
@@ -818,20 +824,21 @@ function composeBody(r, ticket, category, get) {
   // sentences, a priority hint, then ordinary details.
   const candidates = [];
   if (includeKeyword) candidates.push(r.pick(category.keyword));
-  if (long) candidates.push(...r.sample(category.long, 2));
+  if (long) candidates.push(...r.sample(extra.long ?? category.long, 2));
   if (urgencyRoll) candidates.push(r.pick(URGENCY_SENTENCES[ticket.priorityHint]));
-  candidates.push(...r.sample(category.details, 5));
+  candidates.push(...r.sample(extra.details ?? [], 5));
+  if (extra.genericDetails !== false) candidates.push(...r.sample(category.details, 5));
 
   // Lead sentence, then the middle, then (maybe) an ask to close.
-  const wantsAsk = sentenceCount >= 3 ? r.chance(0.6) : r.chance(0.25);
+  const wantsAsk = sentenceCount >= 3 ? r.chance(0.6) : !includeKeyword && r.chance(0.25);
   const middle = candidates.slice(0, sentenceCount - 1 - (wantsAsk ? 1 : 0));
   // Shuffle the middle so keyword and priority sentences are not always in the same place.
   for (let i = middle.length - 1; i > 0; i--) {
     const j = Math.floor(r.next() * (i + 1));
     [middle[i], middle[j]] = [middle[j], middle[i]];
   }
-  const sentences = [r.pick(category.leads), ...middle];
-  if (wantsAsk) sentences.push(r.pick(category.asks));
+  const sentences = [lead, ...middle];
+  if (wantsAsk) sentences.push(r.pick(extra.asks ?? category.asks));
   let body = sentences.map((s) => capitalize(fill(r, s, get))).join(' ');
 
   if (ticket.channel === 'chat' && r.chance(0.35)) {
@@ -839,15 +846,16 @@ function composeBody(r, ticket, category, get) {
     body = body.replace(/(^|[.?!] )([A-Z])(?=[a-z])/g, (m, p, c) => p + c.toLowerCase()).replace(/\.$/, '');
   }
 
+  // Emails keep their line breaks; chat and phone notes are a single line.
   const greetings = GREETINGS[ticket.channel];
   if (greetings.length > 0 && r.chance(ticket.channel === 'phone' ? 0.8 : 0.55)) {
-    body = `${r.pick(greetings)} ${body}`;
+    body = `${r.pick(greetings)}${ticket.channel === 'email' ? '\n\n' : ' '}${body}`;
   }
   if (ticket.channel === 'email' && r.chance(0.6)) {
     const signer = fakePerson(r);
     body += r.chance(0.5)
-      ? ` ${r.pick(SIGNOFFS)} ${signer.split(' ')[0]}`
-      : ` ${r.pick(SIGNOFFS)} ${signer}, ${r.pick(ROLES)}, ${ticket.customer.name}`;
+      ? `\n\n${r.pick(SIGNOFFS)}\n${signer.split(' ')[0]}`
+      : `\n\n${r.pick(SIGNOFFS)}\n${signer}\n${r.pick(ROLES)}, ${ticket.customer.name}`;
   }
   return { body, hasKeyword: category.keywordPattern.test(body), long };
 }
@@ -917,8 +925,12 @@ function generate(options) {
     const category = CATEGORIES[draft.categoryName];
     const ticket = { ...draft, createdAt: isoSeconds(draft.createdMs) };
     const get = makeContext(r, ticket);
-    const subject = capitalize(fill(r, r.pick(category.subjects), get));
-    const { body, hasKeyword, long } = composeBody(r, ticket, category, get);
+    const [lead, ...rest] = r.pick(category.leads);
+    const leadSubjects = rest.filter((item) => typeof item === 'string');
+    const extra = rest.find((item) => typeof item === 'object') ?? {};
+    const { body, hasKeyword, long } = composeBody(r, ticket, category, lead, extra, get);
+    // Most subjects match the opening sentence; some are the vague kind customers often write.
+    const subject = capitalize(fill(r, r.chance(0.75) ? r.pick(leadSubjects) : r.pick(category.subjects), get));
     tickets.push({
       id: `T-${String(index + 1).padStart(6, '0')}`,
       subject,

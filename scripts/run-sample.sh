@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# The quick start: classifies the 2,000 sample tickets end to end on the local stack — Azurite, the Azure
+# OpenAI simulator and the local durable host — then prints the summary and stops what it started.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+run_dir="$root/.run"
+mkdir -p "$run_dir"
+
+host_url="${FBATCH_HOST_URL:-http://127.0.0.1:7071}"
+sim_url="${FBATCH_SIM_URL:-http://127.0.0.1:5080}"
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+}
+trap cleanup EXIT
+
+wait_for() { # url what
+  for _ in $(seq 1 240); do
+    if curl -s -o /dev/null "$1"; then return 0; fi
+    sleep 0.5
+  done
+  echo "$2 did not start; see $run_dir/*.log" >&2
+  exit 1
+}
+
+for port in 10000 10001 10002 "${sim_url##*:}" "${host_url##*:}"; do
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+    echo "Port $port is already in use; stop whatever listens there (or set FBATCH_HOST_URL / FBATCH_SIM_URL)." >&2
+    exit 1
+  fi
+done
+
+echo "==> Installing Azurite (npm ci) and building (Release)"
+[ -x node_modules/.bin/azurite ] || npm ci --no-audit --no-fund >/dev/null
+dotnet build FunctionsBatch.sln -c Release -v quiet -nologo | grep -E "error|Warn|Elapsed" || true
+
+echo "==> Starting Azurite, the simulator and the local host (logs in .run/)"
+node_modules/.bin/azurite --silent --skipApiVersionCheck --location "$run_dir/azurite" >"$run_dir/azurite.log" 2>&1 &
+pids+=($!)
+dotnet src/FunctionsBatch.Simulator/bin/Release/net10.0/FunctionsBatch.Simulator.dll --urls "$sim_url" >"$run_dir/simulator.log" 2>&1 &
+pids+=($!)
+wait_for "http://127.0.0.1:10000/" "Azurite"
+wait_for "$sim_url/healthz" "The simulator"
+AzureOpenAI__Endpoint="$sim_url" AzureOpenAI__ApiKey="sim-key" FunctionsBatch__ContentRoot="$root" \
+  dotnet src/FunctionsBatch.LocalHost/bin/Release/net10.0/FunctionsBatch.LocalHost.dll --urls "$host_url" >"$run_dir/localhost.log" 2>&1 &
+pids+=($!)
+wait_for "$host_url/healthz" "The local host"
+
+echo "==> Running job classify-tickets over samples/tickets.jsonl"
+dotnet src/FunctionsBatch.Cli/bin/Release/net10.0/fbatch.dll run \
+  --job classify-tickets --input samples/tickets.jsonl \
+  --host "$host_url" --key-file "$run_dir/localhost.key" --sim "$sim_url"

@@ -1,0 +1,196 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Azure.Data.Tables;
+
+namespace FunctionsBatch.Integration.Tests.Infrastructure;
+
+/// <summary>
+/// The whole local stack as separate processes on free ports: Azurite (from node_modules), the Azure OpenAI
+/// simulator and the local durable host. Each stack gets its own task hub and storage folder.
+/// </summary>
+public sealed class LocalStack : IAsyncDisposable
+{
+    public const string FunctionKey = "integration-test-key";
+    private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
+    private readonly Dictionary<string, string> _hostSettings;
+    private readonly List<ServiceProcess> _hosts = [];
+    private ServiceProcess? _azurite;
+    private ServiceProcess? _simulator;
+
+    private LocalStack(string name, IReadOnlyDictionary<string, string> hostSettings)
+    {
+        Name = name;
+        WorkDirectory = Path.Combine(Path.GetTempPath(), "functionsbatch-tests", $"{name}-{Guid.NewGuid():N}"[..40]);
+        BlobPort = FreePort.Next();
+        QueuePort = FreePort.Next();
+        TablePort = FreePort.Next();
+        SimulatorPort = FreePort.Next();
+        HostPort = FreePort.Next();
+        StorageConnectionString =
+            $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};" +
+            $"BlobEndpoint=http://127.0.0.1:{BlobPort}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{QueuePort}/devstoreaccount1;" +
+            $"TableEndpoint=http://127.0.0.1:{TablePort}/devstoreaccount1;";
+        _hostSettings = new Dictionary<string, string>
+        {
+            ["AzureWebJobsStorage"] = StorageConnectionString,
+            ["AzureOpenAI__Endpoint"] = SimulatorUrl,
+            ["AzureOpenAI__ApiKey"] = "sim-key",
+            ["AzureOpenAI__BaseDelayMilliseconds"] = "100",
+            ["LocalHost__FunctionKey"] = FunctionKey,
+            ["FunctionsBatch__ContentRoot"] = RepoPaths.Root,
+            ["DurableTask__HubName"] = "Test" + Guid.NewGuid().ToString("N")[..12],
+            ["DurableTask__ControlQueueVisibilityTimeoutSeconds"] = "20",
+            ["DurableTask__WorkItemQueueVisibilityTimeoutSeconds"] = "20",
+            ["DurableTask__MaxQueuePollingIntervalSeconds"] = "1",
+            ["NightlySchedule"] = string.Empty,
+            ["Logging__LogLevel__Default"] = "Information",
+            ["Logging__LogLevel__DurableTask"] = "Warning",
+            ["Logging__LogLevel__Microsoft"] = "Warning",
+        };
+        foreach (var (key, value) in hostSettings)
+        {
+            _hostSettings[key] = value;
+        }
+
+        Http = new HttpClient { BaseAddress = new Uri(HostUrl), Timeout = TimeSpan.FromSeconds(100) };
+        Http.DefaultRequestHeaders.Add("x-functions-key", FunctionKey);
+        Simulator = new HttpClient { BaseAddress = new Uri(SimulatorUrl) };
+        Tables = new TableServiceClient(StorageConnectionString);
+    }
+
+    public string Name { get; }
+
+    public string WorkDirectory { get; }
+
+    public int BlobPort { get; }
+
+    public int QueuePort { get; }
+
+    public int TablePort { get; }
+
+    public int SimulatorPort { get; }
+
+    public int HostPort { get; }
+
+    public string StorageConnectionString { get; }
+
+    public string SimulatorUrl => $"http://127.0.0.1:{SimulatorPort}";
+
+    public string HostUrl => $"http://127.0.0.1:{HostPort}";
+
+    /// <summary>Talks to the local host with the function key.</summary>
+    public HttpClient Http { get; }
+
+    public HttpClient Simulator { get; }
+
+    public TableServiceClient Tables { get; }
+
+    public ServiceProcess Host => _hosts[^1];
+
+    public static async Task<LocalStack> StartAsync(string name, IReadOnlyDictionary<string, string>? hostSettings = null, IReadOnlyDictionary<string, string>? simulatorSettings = null)
+    {
+        var stack = new LocalStack(name, hostSettings ?? new Dictionary<string, string>());
+        try
+        {
+            stack.StartAzurite();
+            stack.StartSimulator(simulatorSettings ?? new Dictionary<string, string>());
+            await WaitForAsync($"http://127.0.0.1:{stack.BlobPort}/", "Azurite", any: true).ConfigureAwait(false);
+            await WaitForAsync($"{stack.SimulatorUrl}/healthz", "simulator").ConfigureAwait(false);
+            await stack.StartHostAsync().ConfigureAwait(false);
+            return stack;
+        }
+        catch
+        {
+            await stack.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>Starts (another) local host process on the shared task hub and waits until it serves.</summary>
+    public async Task StartHostAsync()
+    {
+        var log = Path.Combine(WorkDirectory, $"host-{_hosts.Count}.log");
+        _hosts.Add(ServiceProcess.Start(
+            "localhost",
+            "dotnet",
+            [RepoPaths.ServiceDll("FunctionsBatch.LocalHost"), "--urls", HostUrl],
+            _hostSettings,
+            log));
+        await WaitForAsync($"{HostUrl}/healthz", "local host").ConfigureAwait(false);
+    }
+
+    public async Task<JsonElement> SimulatorStatsAsync()
+    {
+        return await Simulator.GetFromJsonAsync<JsonElement>("/sim/stats").ConfigureAwait(false);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var host in _hosts)
+        {
+            host.Dispose();
+        }
+
+        _simulator?.Dispose();
+        _azurite?.Dispose();
+        Http.Dispose();
+        Simulator.Dispose();
+        await Task.CompletedTask.ConfigureAwait(false);
+    }
+
+    private void StartAzurite()
+    {
+        if (!File.Exists(RepoPaths.Azurite))
+        {
+            throw new InvalidOperationException($"Azurite is not installed at {RepoPaths.Azurite}; run 'npm ci' in the repository root.");
+        }
+
+        _azurite = ServiceProcess.Start(
+            "azurite",
+            RepoPaths.Azurite,
+            ["--silent", "--skipApiVersionCheck", "--loose", "--location", Path.Combine(WorkDirectory, "azurite"),
+             "--blobPort", BlobPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+             "--queuePort", QueuePort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+             "--tablePort", TablePort.ToString(System.Globalization.CultureInfo.InvariantCulture)],
+            new Dictionary<string, string>(),
+            Path.Combine(WorkDirectory, "azurite.log"));
+    }
+
+    private void StartSimulator(IReadOnlyDictionary<string, string> settings)
+    {
+        _simulator = ServiceProcess.Start(
+            "simulator",
+            "dotnet",
+            [RepoPaths.ServiceDll("FunctionsBatch.Simulator"), "--urls", SimulatorUrl],
+            settings,
+            Path.Combine(WorkDirectory, "simulator.log"));
+    }
+
+    private static async Task WaitForAsync(string url, string what, bool any = false)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (DateTime.UtcNow < deadline)
+        {
+            try
+            {
+                using var response = await http.GetAsync(new Uri(url)).ConfigureAwait(false);
+                if (any || response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+            catch (TaskCanceledException)
+            {
+            }
+
+            await Task.Delay(250).ConfigureAwait(false);
+        }
+
+        throw new TimeoutException($"The {what} did not answer at {url} within 90 s.");
+    }
+}
