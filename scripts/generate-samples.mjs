@@ -275,10 +275,10 @@ const CATEGORIES = {
         { details: ['The duplicate charge posted on the same day, a few minutes apart.', 'This is the second month in a row this has happened.'], asks: ['Please refund the duplicate charge.', 'Can you refund one of the two charges?'] }],
       ['Our latest invoice ({invoice}) shows {seats} seats, but we only have {seats2} active users.', 'Invoice {invoice} seat count wrong', 'Billed for too many seats',
         { details: ['I checked the usage page and it lists {seats2} active members.', 'The {plan} plan is listed at ${planPrice} per seat, so the math does not add up.'], asks: ['Can you issue a corrected invoice?', 'Please credit the difference to our account.'] }],
-      ['The card ending in {last4} was charged {amount} on the 1st even though we downgraded to {otherPlan} last week.', 'Charged full price after downgrade', 'Downgrade not reflected on invoice',
-        { details: ['The downgrade confirmation email arrived on the 24th.', 'The {otherPlan} plan is a lot cheaper, so the amount is clearly the old price.'], asks: ['Please refund the difference.', 'Can you issue a corrected invoice?'] }],
+      ['The card ending in {last4} was charged {amount} on the 1st even though we downgraded to {lowerPlan} last week.', 'Charged full price after downgrade', 'Downgrade not reflected on invoice',
+        { details: ['The downgrade confirmation email arrived on the 24th.', 'The new plan is a lot cheaper, so the amount is clearly the old price.'], asks: ['Please refund the difference.', 'Can you issue a corrected invoice?'] }],
       ['I need a copy of invoice {invoice} with our company VAT number on it for our accounts team.', 'Need a VAT number on invoices', 'Invoice {invoice} - VAT number missing'],
-      ['We upgraded from {otherPlan} to {plan} mid-month and the prorated charge of {amount} does not match your pricing page.', 'Proration looks off', 'Overcharged after upgrade',
+      ['We upgraded from {lowerPlan} to {plan} mid-month and the prorated charge of {amount} does not match your pricing page.', 'Proration looks off', 'Overcharged after upgrade',
         { details: ['The {plan} plan is listed at ${planPrice} per seat, so the math does not add up.'], asks: ['Please credit the difference to our account.', 'Could you explain how the proration was calculated?'] }],
       ['Our annual renewal came through at {amount}, which is higher than the {amount2} we were quoted by your sales rep.', 'Renewal amount higher than quoted', 'Annual renewal price'],
       ['There is a charge of {amount} on our statement labelled "Contoso Cloud" that nobody here recognizes.', 'Unexpected charge of {amount}', 'Unrecognized charge',
@@ -316,7 +316,7 @@ const CATEGORIES = {
     ],
     long: [
       'Our finance team closes the books on the fifth business day of the month, and they cannot reconcile the card statement against your invoices until the numbers match exactly, including tax.',
-      'We have been customers since {sinceYear}, we moved from {otherPlan} to {plan} to get the extra admin controls, and nobody mentioned that the change would reset our annual discount.',
+      'We have been customers since {sinceYear}, we moved from {lowerPlan} to {plan} to get the extra admin controls, and nobody mentioned that the change would reset our annual discount.',
       'For context, we have {seats} seats spread across three departments, each with its own cost center, and we rely on the invoice line items to split the charge between them.',
     ],
     priority: { urgent: 0.03, high: 0.22, medium: 0.55, low: 0.2 },
@@ -404,7 +404,7 @@ const CATEGORIES = {
       ['An audit log showing who changed each {object} would really help our compliance reviews.', 'Audit log for {object}s', 'Change history'],
     ],
     details: [
-      'Right now we work around it with a spreadsheet and {integration}.',
+      'Right now we work around it by hand, which eats into everyone\'s week.',
       'About {count} people on our team would use this daily.',
       'A competitor we evaluated has this, and it came up in our renewal discussion.',
       'Even a simple version would help.',
@@ -588,7 +588,7 @@ const CATEGORIES = {
       ['Please terminate our contract effective at the end of the current term.', 'Request to terminate', 'Contract termination'],
     ],
     details: [
-      'Before you close it, we need an export of all our {object}s.',
+      'Before anything is switched off, we need an export of all our {object}s.',
       'Our renewal date is the 30th.',
       'The price increase on {plan} made it hard to justify.',
       'We mostly used {feature}, and it did not fit our workflow in the end.',
@@ -733,13 +733,16 @@ function money(r, min, max) {
 /** Per-ticket placeholder values: computed on first use, stable within the ticket. */
 function makeContext(r, ticket) {
   const product = PRODUCTS[ticket.product];
-  const otherPlan = r.pick(PLANS.filter((p) => p !== ticket.plan));
   const values = new Map();
   const generators = {
     product: () => ticket.product,
     company: () => ticket.customer.name,
     plan: () => ticket.plan,
-    otherPlan: () => otherPlan,
+    // A cheaper plan than the current one, for upgrade and downgrade stories.
+    lowerPlan: () => {
+      const index = PLANS.indexOf(ticket.plan);
+      return index === 0 ? 'the free tier' : `the ${PLANS[r.int(0, index - 1)]} plan`;
+    },
     planPrice: () => String(PLAN_PRICES[ticket.plan]),
     feature: () => r.pick(product.features),
     featureLabel: () => r.pick(FEATURE_LABELS),
