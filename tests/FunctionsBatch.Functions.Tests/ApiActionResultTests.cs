@@ -1,0 +1,67 @@
+using System.Text.Json;
+using FunctionsBatch.Functions.Http;
+using FunctionsBatch.Orchestration.Api;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Abstractions;
+using Microsoft.AspNetCore.Routing;
+
+namespace FunctionsBatch.Functions.Tests;
+
+public sealed class ApiActionResultTests
+{
+    [Fact]
+    public async Task ExecuteResultAsync_Accepted_WritesStatusLocationAndCamelCaseJson()
+    {
+        var links = RunLinks.For("run-1", "https://app.example");
+        var context = NewContext();
+
+        await new ApiActionResult(new ApiResult(202, links, links.StatusQueryGetUri)).ExecuteResultAsync(context);
+
+        var response = context.HttpContext.Response;
+        Assert.Equal(202, response.StatusCode);
+        Assert.Equal("https://app.example/api/runs/run-1", response.Headers.Location.ToString());
+        Assert.StartsWith("application/json", response.ContentType, StringComparison.Ordinal);
+        using var body = JsonDocument.Parse(Body(response));
+        Assert.Equal("run-1", body.RootElement.GetProperty("id").GetString());
+        Assert.Equal("https://app.example/api/runs/run-1/cancel", body.RootElement.GetProperty("cancelPostUri").GetString());
+    }
+
+    [Fact]
+    public async Task ExecuteResultAsync_Error_LeavesOutNullsAndNoLocation()
+    {
+        var context = NewContext();
+
+        await new ApiActionResult(ApiResult.Error(404, "run_not_found", "no run with id 'x'")).ExecuteResultAsync(context);
+
+        var response = context.HttpContext.Response;
+        Assert.Equal(404, response.StatusCode);
+        Assert.False(response.Headers.ContainsKey("Location"));
+        using var body = JsonDocument.Parse(Body(response));
+        Assert.Equal("run_not_found", body.RootElement.GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task ExecuteResultAsync_NoBody_WritesNothing()
+    {
+        var context = NewContext();
+
+        await new ApiActionResult(new ApiResult(204, null)).ExecuteResultAsync(context);
+
+        Assert.Equal(204, context.HttpContext.Response.StatusCode);
+        Assert.Equal(0, context.HttpContext.Response.Body.Length);
+    }
+
+    private static ActionContext NewContext()
+    {
+        var http = new DefaultHttpContext();
+        http.Response.Body = new MemoryStream();
+        return new ActionContext(http, new RouteData(), new ActionDescriptor());
+    }
+
+    private static string Body(HttpResponse response)
+    {
+        response.Body.Position = 0;
+        return new StreamReader(response.Body).ReadToEnd();
+    }
+}
