@@ -1,6 +1,3 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
+using FunctionsBatch.LocalHost;
 
-app.MapGet("/", () => "Hello World!");
-
-app.Run();
+await LocalHostApplication.Build(args).RunAsync().ConfigureAwait(false);

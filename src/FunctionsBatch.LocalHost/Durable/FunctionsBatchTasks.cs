@@ -1,0 +1,14 @@
+using FunctionsBatch.Orchestration;
+using FunctionsBatch.Orchestration.Activities;
+
+namespace FunctionsBatch.LocalHost.Durable;
+
+/// <summary>The one place to list what the local host runs; the Functions app lists the same types as functions.</summary>
+public static class FunctionsBatchTasks
+{
+    public static TaskRegistry Create() => new TaskRegistry()
+        .AddOrchestrator<BatchRunOrchestrator>()
+        .AddActivity<StageInputActivity>()
+        .AddActivity<ProcessChunkActivity>()
+        .AddActivity<WriteRunCostActivity>();
+}
