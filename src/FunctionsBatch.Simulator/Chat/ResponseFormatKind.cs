@@ -1,0 +1,8 @@
+namespace FunctionsBatch.Simulator.Chat;
+
+public enum ResponseFormatKind
+{
+    Text,
+    JsonObject,
+    JsonSchema,
+}

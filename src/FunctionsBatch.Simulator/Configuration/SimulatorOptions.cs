@@ -1,0 +1,26 @@
+namespace FunctionsBatch.Simulator.Configuration;
+
+/// <summary>The <c>Simulator</c> configuration section. Limits of 0 mean unlimited.</summary>
+public sealed class SimulatorOptions
+{
+    public const string Section = "Simulator";
+
+    public const string DefaultUrl = "http://127.0.0.1:5080";
+
+    public string ApiKey { get; set; } = "sim-key";
+
+    public string? Urls { get; set; }
+
+    public int LatencyMs { get; set; }
+
+    public int LatencyJitterMs { get; set; }
+
+    public long DefaultTokensPerMinute { get; set; }
+
+    public long DefaultRequestsPerMinute { get; set; }
+
+    /// <summary>Prompt plus max_tokens above this is refused with 400 context_length_exceeded, as gpt-4o does.</summary>
+    public int ContextWindow { get; set; } = 128_000;
+
+    public Dictionary<string, DeploymentOptions> Deployments { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+}

@@ -1,0 +1,8 @@
+namespace FunctionsBatch.Simulator.RateLimiting;
+
+public enum RateLimitKind
+{
+    None,
+    Tokens,
+    Requests,
+}

@@ -1,0 +1,23 @@
+using FunctionsBatch.Simulator.Configuration;
+using FunctionsBatch.Simulator.Http;
+using FunctionsBatch.Simulator.RateLimiting;
+using FunctionsBatch.Simulator.Stats;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace FunctionsBatch.Simulator;
+
+public static class SimulatorServiceCollectionExtensions
+{
+    public static IServiceCollection AddSimulator(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<SimulatorOptions>().Bind(configuration.GetSection(SimulatorOptions.Section));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<SimulatorSettings>();
+        services.AddSingleton<RateLimiterRegistry>();
+        services.AddSingleton<SimulatorStats>();
+        services.AddSingleton<ChatCompletionsHandler>();
+        services.AddHostedService<TokenizerWarmUp>();
+        return services;
+    }
+}

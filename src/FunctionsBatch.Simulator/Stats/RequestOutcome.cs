@@ -1,0 +1,8 @@
+namespace FunctionsBatch.Simulator.Stats;
+
+public enum RequestOutcome
+{
+    Succeeded,
+    Throttled,
+    Failed,
+}
