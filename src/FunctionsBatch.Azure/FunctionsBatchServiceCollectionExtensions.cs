@@ -11,7 +11,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace FunctionsBatch.Azure;
 
-/// <summary>Registers everything both hosts share; each host adds its own <see cref="IRunClient"/>.</summary>
+/// <summary>
+/// Registers everything both hosts share. Each host adds its own <see cref="IRunClient"/> and so its own
+/// <see cref="RunsApi"/>: one for the process on the local host, one per invocation in the Functions app.
+/// </summary>
 public static class FunctionsBatchServiceCollectionExtensions
 {
     public static IServiceCollection AddFunctionsBatch(this IServiceCollection services, IConfiguration configuration, string contentRoot)
@@ -29,7 +32,6 @@ public static class FunctionsBatchServiceCollectionExtensions
         services.AddSingleton<IRunCostStore, TableRunCostStore>();
         services.AddSingleton<IChatModelClient>(_ => ChatModelClientFactory.Create(settings.OpenAI));
         services.AddSingleton<IChunkProcessor, ChunkProcessor>();
-        services.AddSingleton<RunsApi>();
         services.AddTransient<StageInputActivity>();
         services.AddTransient<ProcessChunkActivity>();
         services.AddTransient<WriteRunCostActivity>();

@@ -1,8 +1,6 @@
 using FunctionsBatch.Azure;
-using FunctionsBatch.Orchestration.Api;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace FunctionsBatch.Functions;
 
@@ -13,9 +11,7 @@ public static class FunctionsAppServiceCollectionExtensions
     {
         services.AddFunctionsBatch(configuration, contentRoot);
 
-        // Here the IRunClient comes per invocation from a [DurableClient] binding, so RunsApi is built per call by
-        // RunsApiFactory; a container-wide RunsApi could never be resolved and fails ValidateOnBuild in Development.
-        services.RemoveAll<RunsApi>();
+        // The IRunClient comes per invocation from a [DurableClient] binding, so RunsApi is built per call.
         services.AddSingleton<RunsApiFactory>();
         return services;
     }

@@ -54,6 +54,7 @@ public static partial class LocalHostApplication
         services.AddSingleton(sp => new TaskHubClient(
             sp.GetRequiredService<AzureStorageOrchestrationService>(), SystemTextJsonDataConverter.Instance, sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<IRunClient, TaskHubRunClient>();
+        services.AddSingleton<RunsApi>();
         services.AddSingleton<DurableWorkerService>();
         services.AddHostedService(sp => sp.GetRequiredService<DurableWorkerService>());
 

@@ -50,7 +50,7 @@ public sealed class BatchRunOrchestrator : TaskOrchestrator<RunInput, RunSummary
             tally.Throttled,
             tally.Usage,
             tally.CostMicros);
-        await context.CallActivityAsync(nameof(WriteRunCostActivity), summary, ActivityRetry);
+        summary = await context.CallActivityAsync<RunSummary>(nameof(WriteRunCostActivity), summary, ActivityRetry);
         context.SetCustomStatus(tally.Progress(RunPhases.Done));
         logger.LogInformation(
             "Run {RunId} finished {Outcome}: {Succeeded} succeeded, {Failed} failed, {Skipped} skipped",
@@ -64,8 +64,10 @@ public sealed class BatchRunOrchestrator : TaskOrchestrator<RunInput, RunSummary
     {
         var inFlight = new List<Task<ChunkSummary>>();
         var nextChunk = 0;
-        var canceled = false;
-        context.SetCustomStatus(tally.Progress(RunPhases.Processing));
+        // A cancel that arrived while staging must stop the first window too. IsCompleted is replay-safe:
+        // the event is replayed at the same point of the history every time.
+        var canceled = cancelRequested.IsCompleted;
+        context.SetCustomStatus(tally.Progress(canceled ? RunPhases.Canceling : RunPhases.Processing));
         while (true)
         {
             while (!canceled && nextChunk < tally.Staging.ChunkCount && inFlight.Count < input.Spec.MaxParallelChunks)

@@ -8,6 +8,6 @@ namespace FunctionsBatch.Functions.Durable;
 public sealed class WriteRunCostActivityFunction(WriteRunCostActivity activity)
 {
     [Function(nameof(WriteRunCostActivity))]
-    public Task<bool> RunAsync([ActivityTrigger] RunSummary input, string instanceId) =>
+    public Task<RunSummary> RunAsync([ActivityTrigger] RunSummary input, string instanceId) =>
         activity.RunAsync(new FunctionActivityContext(nameof(WriteRunCostActivity), instanceId), input);
 }

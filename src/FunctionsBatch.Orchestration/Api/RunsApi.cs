@@ -136,7 +136,7 @@ public sealed partial class RunsApi(
             if (await client.StartAsync(input, cancellationToken).ConfigureAwait(false))
             {
                 started.Add(runId);
-                LogStarted(runId, job.Name, -1);
+                LogScheduledStarted(runId, job.Name, job.Input.Path);
             }
         }
 
@@ -184,6 +184,9 @@ public sealed partial class RunsApi(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} of job {Job} scheduled ({Records} records)")]
     private partial void LogStarted(string runId, string job, int records);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Nightly run {RunId} of job {Job} scheduled over {InputPath}")]
+    private partial void LogScheduledStarted(string runId, string job, string inputPath);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Cancel requested for run {RunId}")]
     private partial void LogCancelRequested(string runId);

@@ -1,0 +1,3 @@
+namespace FunctionsBatch.Cli.Http;
+
+public sealed record ApiErrorDetailDto(string? Path, string? Message);

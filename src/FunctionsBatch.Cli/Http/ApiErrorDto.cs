@@ -1,0 +1,3 @@
+namespace FunctionsBatch.Cli.Http;
+
+public sealed record ApiErrorDto(string? Code, string? Message, IReadOnlyList<ApiErrorDetailDto>? Details);

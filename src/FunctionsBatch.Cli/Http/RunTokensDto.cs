@@ -1,0 +1,3 @@
+namespace FunctionsBatch.Cli.Http;
+
+public sealed record RunTokensDto(long Input, long CachedInput, long Output);
