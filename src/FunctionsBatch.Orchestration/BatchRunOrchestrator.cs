@@ -49,7 +49,8 @@ public sealed class BatchRunOrchestrator : TaskOrchestrator<RunInput, RunSummary
             tally.Requests,
             tally.Throttled,
             tally.Usage,
-            tally.CostMicros);
+            tally.CostMicros,
+            input.RetryOf);
         summary = await context.CallActivityAsync<RunSummary>(nameof(WriteRunCostActivity), summary, ActivityRetry);
         context.SetCustomStatus(tally.Progress(RunPhases.Done));
         logger.LogInformation(

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json;
-using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using FunctionsBatch.Core.Planning;
@@ -27,19 +26,20 @@ public sealed class BlobRunStaging(StorageClients storage, IRunResultStore resul
         ArgumentNullException.ThrowIfNull(records);
         var container = await storage.RunsAsync().ConfigureAwait(false);
         var name = $"{runId}/input.jsonl";
-        var blob = container.GetBlobClient(name);
-        await using (var stream = await blob.OpenWriteAsync(overwrite: true, cancellationToken: cancellationToken).ConfigureAwait(false))
-        await using (var writer = new Utf8JsonWriter(stream))
+        // The records are in memory already (a bounded request body); one upload beats a block per flush.
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
         {
             foreach (var record in records)
             {
                 record.WriteTo(writer);
-                await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+                writer.Flush();
                 writer.Reset();
-                stream.WriteByte((byte)'\n');
+                buffer.WriteByte((byte)'\n');
             }
         }
 
+        await UploadAsync(container, name, buffer.ToArray(), cancellationToken).ConfigureAwait(false);
         return new RunSource(RunSourceKinds.StagedBlob, name);
     }
 

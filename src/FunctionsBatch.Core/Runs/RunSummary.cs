@@ -18,4 +18,5 @@ public sealed record RunSummary(
     int Requests,
     int Throttled,
     TokenUsage Usage,
-    long CostMicros);
+    long CostMicros,
+    string? RetryOf = null);

@@ -31,6 +31,8 @@ public static class LocalHostEndpoints
             new ApiHttpResult(await runs.GetAsync(id, BaseUrl(request), ct).ConfigureAwait(false)));
         api.MapPost("/runs/{id}/cancel", async (string id, HttpRequest request, RunsApi runs, CancellationToken ct) =>
             new ApiHttpResult(await runs.CancelAsync(id, BaseUrl(request), ct).ConfigureAwait(false)));
+        api.MapPost("/runs/{id}/retry-failed", async (string id, HttpRequest request, RunsApi runs, CancellationToken ct) =>
+            new ApiHttpResult(await runs.RetryFailedAsync(id, BaseUrl(request), ct).ConfigureAwait(false)));
         api.MapGet("/runs/{id}/results", async (
             string id,
             [FromQuery] string? status,

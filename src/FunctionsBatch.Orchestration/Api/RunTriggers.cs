@@ -4,4 +4,5 @@ public static class RunTriggers
 {
     public const string Http = "http";
     public const string Timer = "timer";
+    public const string RetryFailed = "retry-failed";
 }

@@ -113,6 +113,45 @@ public sealed partial class RunsApi(
         return new ApiResult(200, new { runId, status, count = page.Results.Count, results = page.Results, continuationToken = page.ContinuationToken });
     }
 
+    /// <summary>
+    /// Starts a new run over only the failed records of a finished run, with the same spec and prompt version,
+    /// linked to it through <see cref="RunInput.RetryOf"/>.
+    /// </summary>
+    public async Task<ApiResult> RetryFailedAsync(string runId, string baseUrl, CancellationToken cancellationToken)
+    {
+        var state = await client.GetAsync(runId, cancellationToken).ConfigureAwait(false);
+        if (state is null)
+        {
+            return UnknownRun(runId);
+        }
+
+        if (!RuntimeStatusNames.IsFinished(state.RuntimeStatus))
+        {
+            return ApiResult.Error(409, "run_not_finished", $"run '{runId}' is {state.RuntimeStatus}; retry its failures once it has finished");
+        }
+
+        var failed = await ReadAllAsync(runId, RecordStatus.Failed, cancellationToken).ConfigureAwait(false);
+        if (failed.Count == 0)
+        {
+            return ApiResult.Error(409, "no_failed_records", $"run '{runId}' has no failed records to retry");
+        }
+
+        var records = new List<JsonElement>(failed.Count);
+        foreach (var chunk in failed.GroupBy(r => r.ChunkIndex))
+        {
+            var wanted = chunk.Select(r => r.RecordId).ToHashSet(StringComparer.Ordinal);
+            var staged = await staging.ReadChunkAsync(new ChunkRef(runId, chunk.Key), cancellationToken).ConfigureAwait(false);
+            records.AddRange(staged.Where(r => wanted.Contains(r.GetProperty("id").GetString()!)));
+        }
+
+        var spec = await staging.GetSpecAsync(runId, cancellationToken).ConfigureAwait(false);
+        var retryId = NewRunId(spec.Name);
+        var source = await staging.WriteInputAsync(retryId, records, cancellationToken).ConfigureAwait(false);
+        await client.StartAsync(new RunInput(retryId, spec, source, RunTriggers.RetryFailed, runId), cancellationToken).ConfigureAwait(false);
+        LogRetryStarted(retryId, runId, records.Count);
+        return new ApiResult(202, RunLinks.For(retryId, baseUrl), RunLinks.StatusUrl(retryId, baseUrl));
+    }
+
     /// <summary>Starts every scheduled job once per night: the instance id is derived from job and date, so a second fire finds it and starts nothing.</summary>
     public async Task<IReadOnlyList<string>> StartScheduledAsync(DateTime fireTimeUtc, CancellationToken cancellationToken)
     {
@@ -145,6 +184,21 @@ public sealed partial class RunsApi(
 
     public static string NightlyRunId(string job, DateTime fireTimeUtc) =>
         $"{job}-nightly-{fireTimeUtc.ToString("yyyyMMdd", CultureInfo.InvariantCulture)}";
+
+    private async Task<List<RecordResult>> ReadAllAsync(string runId, string status, CancellationToken cancellationToken)
+    {
+        var all = new List<RecordResult>();
+        string? continuation = null;
+        do
+        {
+            var page = await results.QueryAsync(runId, status, options.MaxResultsPageSize, continuation, cancellationToken).ConfigureAwait(false);
+            all.AddRange(page.Results);
+            continuation = page.ContinuationToken;
+        }
+        while (continuation is not null);
+
+        return all;
+    }
 
     private string NewRunId(string job) =>
         $"{job}-{time.GetUtcNow().ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}-{Guid.NewGuid().ToString("N")[..8]}";
@@ -187,6 +241,9 @@ public sealed partial class RunsApi(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Nightly run {RunId} of job {Job} scheduled over {InputPath}")]
     private partial void LogScheduledStarted(string runId, string job, string inputPath);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} retries {Records} failed records of run {RetryOf}")]
+    private partial void LogRetryStarted(string runId, string retryOf, int records);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Cancel requested for run {RunId}")]
     private partial void LogCancelRequested(string runId);
