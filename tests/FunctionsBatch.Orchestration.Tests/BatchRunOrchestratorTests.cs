@@ -1,0 +1,194 @@
+using FunctionsBatch.Core.Pricing;
+using FunctionsBatch.Core.Runs;
+using FunctionsBatch.Orchestration.Api;
+using FunctionsBatch.Orchestration.Tests.Fakes;
+using FunctionsBatch.Orchestration.Tests.Support;
+
+namespace FunctionsBatch.Orchestration.Tests;
+
+/// <summary><see cref="BatchRunOrchestrator"/> on the in-memory durable host, with fake staging, chunk processing and cost store.</summary>
+public sealed class BatchRunOrchestratorTests
+{
+    private readonly FakeRunStaging _staging = new();
+    private readonly FakeRunCostStore _costs = new();
+
+    [Fact]
+    public async Task RunAsync_TenChunks_CompletesWithSummedCountsAndTokensAndPricesTheTotalOnce()
+    {
+        _staging.RecordCount = 95;
+        var processor = new FakeChunkProcessor((chunk, _) => Task.FromResult(
+            Summaries.Chunk(chunk.ChunkIndex, records: chunk.ChunkIndex == 9 ? 5 : 10, failed: chunk.ChunkIndex % 4 == 0 ? 1 : 0)));
+        await using var host = await OrchestrationHost.StartAsync(_staging, processor, _costs);
+
+        var id = await host.StartRunAsync(Run("run-ten", chunkSize: 10, maxParallelChunks: 3) with { RetryOf = "run-nine" });
+        var (summary, status) = await host.WaitForSummaryAsync(id);
+
+        var chunks = processor.Returned;
+        Assert.Equal(Enumerable.Range(0, 10), chunks.Select(c => c.ChunkIndex).Order());
+        Assert.Equal((95, 92, 3, 0), (summary.TotalRecords, summary.Succeeded, summary.Failed, summary.Skipped));
+        Assert.Equal(RunOutcome.CompletedWithFailures, summary.Outcome);
+        Assert.Equal(chunks.Aggregate(TokenUsage.Zero, (total, c) => total + c.Usage), summary.Usage);
+        Assert.Equal(chunks.Sum(c => c.Requests), summary.Requests);
+        Assert.Equal(chunks.Sum(c => c.Throttled), summary.Throttled);
+        // Chunk i used 1,000×(i+1) prompt tokens (100×i cached) and 50×(i+1) completion tokens: totals 55,000 / 4,500 / 2,750.
+        // gpt-4o-mini, priced once on the total: 50,500 × 0.15 + 4,500 × 0.075 + 2,750 × 0.60 = 7,575 + 337.5 + 1,650 = 9,562.5 → 9,563 µ$.
+        Assert.Equal(new TokenUsage(55_000, 4_500, 2_750), summary.Usage);
+        Assert.Equal(9_563, summary.CostMicros);
+        Assert.Equal(("classify-test", "gpt-4o-mini", "v1", "run-nine"), (summary.Job, summary.Model, summary.PromptVersion, summary.RetryOf));
+        var row = Assert.Single(_costs.Upserts);
+        Assert.Equal(
+            (summary.RunId, summary.Outcome, summary.Succeeded, summary.Failed, summary.Skipped, summary.Requests, summary.Usage, summary.CostMicros, summary.RetryOf),
+            (row.RunId, row.Outcome, row.Succeeded, row.Failed, row.Skipped, row.Requests, row.Usage, row.CostMicros, row.RetryOf));
+        Assert.Equal("contoso", row.Tags["tenant"]);
+        Assert.Equal((RunPhases.Done, 10, 10), (status.Phase, status.ChunksTotal, status.ChunksCompleted));
+        Assert.Equal("run-ten", Assert.Single(_staging.StageRequests).RunId);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    [InlineData(5)]
+    public async Task RunAsync_ManyChunks_NeverRunsMoreThanMaxParallelChunksAtOnce(int maxParallelChunks)
+    {
+        _staging.RecordCount = 100;
+        var processor = new FakeChunkProcessor((chunk, _) => Task.FromResult(Summaries.Chunk(chunk.ChunkIndex, 10)))
+        {
+            Delay = TimeSpan.FromMilliseconds(150),
+        };
+        await using var host = await OrchestrationHost.StartAsync(_staging, processor, _costs);
+
+        var (summary, _) = await host.WaitForSummaryAsync(await host.StartRunAsync(Run("run-window", chunkSize: 10, maxParallelChunks)));
+
+        Assert.Equal(100, summary.Succeeded);
+        Assert.Equal(10, processor.Attempts.Count);
+        Assert.Equal(maxParallelChunks, processor.MaxConcurrency);
+    }
+
+    [Fact]
+    public async Task RunAsync_WhileRunning_PublishesProgressAsCustomStatus()
+    {
+        _staging.RecordCount = 30;
+        var staged = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var secondChunk = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _staging.BeforeStaged = staged.Task;
+        var processor = new FakeChunkProcessor(async (chunk, _) =>
+        {
+            if (chunk.ChunkIndex == 1)
+            {
+                await secondChunk.Task;
+            }
+
+            return Summaries.Chunk(chunk.ChunkIndex, 10, failed: 2);
+        });
+        await using var host = await OrchestrationHost.StartAsync(_staging, processor, _costs);
+        var id = await host.StartRunAsync(Run("run-progress", chunkSize: 10, maxParallelChunks: 1));
+
+        await Eventually.TrueAsync(() => _staging.StageRequests.Count == 1, "staging has started");
+        var staging = await host.WaitForStatusAsync(id, _ => true);
+        staged.SetResult();
+        var midway = await host.WaitForStatusAsync(id, s => s.ChunksCompleted == 1);
+        secondChunk.SetResult();
+        var (_, done) = await host.WaitForSummaryAsync(id);
+
+        Assert.Equal(RunProgress.Starting, staging);
+        var first = Summaries.Chunk(0, 10, failed: 2);
+        Assert.Equal(
+            (RunPhases.Processing, 30, 3, 1, 8, 2, first.Requests, first.Usage, first.CostMicros),
+            (midway.Phase, midway.TotalRecords, midway.ChunksTotal, midway.ChunksCompleted, midway.Succeeded, midway.Failed, midway.Requests, midway.Usage, midway.CostMicros));
+        Assert.Equal((RunPhases.Done, 3, 24, 6), (done.Phase, done.ChunksCompleted, done.Succeeded, done.Failed));
+    }
+
+    [Fact]
+    public async Task RunAsync_CancelEventMidRun_FinishesInFlightChunksAndDispatchesNoMore()
+    {
+        _staging.RecordCount = 100;
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var processor = new FakeChunkProcessor(async (chunk, _) =>
+        {
+            await release.Task;
+            return Summaries.Chunk(chunk.ChunkIndex, 10);
+        });
+        await using var host = await OrchestrationHost.StartAsync(_staging, processor, _costs);
+        var id = await host.StartRunAsync(Run("run-cancel", chunkSize: 10, maxParallelChunks: 2));
+
+        await Eventually.TrueAsync(() => processor.Attempts.Count == 2, "two chunks are in flight");
+        await host.Client.RaiseEventAsync(id, RunEvents.Cancel, "test");
+        var canceling = await host.WaitForStatusAsync(id, s => s.Phase == RunPhases.Canceling);
+        release.SetResult();
+        var (summary, status) = await host.WaitForSummaryAsync(id);
+
+        Assert.Equal(0, canceling.ChunksCompleted);
+        Assert.Equal([0, 1], processor.Attempts.Select(c => c.ChunkIndex).Order());
+        Assert.Equal((RunOutcome.Canceled, 100, 20, 0, 80), (summary.Outcome, summary.TotalRecords, summary.Succeeded, summary.Failed, summary.Skipped));
+        Assert.Equal("canceled on request", summary.Reason);
+        Assert.Equal(PricedTotal(processor.Returned), summary.CostMicros);
+        var row = Assert.Single(_costs.Upserts);
+        Assert.Equal((RunOutcome.Canceled, 80, summary.CostMicros), (row.Outcome, row.Skipped, row.CostMicros));
+        Assert.Equal((RunPhases.Done, 2), (status.Phase, status.ChunksCompleted));
+    }
+
+    [Fact]
+    public async Task RunAsync_CancelEventWhileStaging_DispatchesNoChunks()
+    {
+        _staging.RecordCount = 50;
+        var staged = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _staging.BeforeStaged = staged.Task;
+        var processor = new FakeChunkProcessor((chunk, _) => Task.FromResult(Summaries.Chunk(chunk.ChunkIndex, 10)));
+        await using var host = await OrchestrationHost.StartAsync(_staging, processor, _costs);
+        var id = await host.StartRunAsync(Run("run-cancel-early", chunkSize: 10, maxParallelChunks: 2));
+
+        await Eventually.TrueAsync(() => _staging.StageRequests.Count == 1, "staging has started");
+        await host.Client.RaiseEventAsync(id, RunEvents.Cancel, "test");
+        staged.SetResult();
+        var (summary, _) = await host.WaitForSummaryAsync(id);
+
+        Assert.Empty(processor.Attempts);
+        Assert.Equal((RunOutcome.Canceled, 0, 50, 0L), (summary.Outcome, summary.Succeeded, summary.Skipped, summary.CostMicros));
+        Assert.Equal(RunOutcome.Canceled, Assert.Single(_costs.Upserts).Outcome);
+    }
+
+    [Fact]
+    public async Task RunAsync_ChunkThrowsOnce_RetriesTheChunkAndCompletes()
+    {
+        _staging.RecordCount = 40;
+        var processor = new FakeChunkProcessor((chunk, attempt) => chunk.ChunkIndex == 2 && attempt == 1
+            ? throw new IOException("storage blip")
+            : Task.FromResult(Summaries.Chunk(chunk.ChunkIndex, 10)));
+        await using var host = await OrchestrationHost.StartAsync(_staging, processor, _costs);
+
+        var (summary, _) = await host.WaitForSummaryAsync(await host.StartRunAsync(Run("run-retry", chunkSize: 10, maxParallelChunks: 4)));
+
+        Assert.Equal(2, processor.AttemptsOf(2));
+        Assert.Equal([1, 1, 2, 1], Enumerable.Range(0, 4).Select(processor.AttemptsOf));
+        Assert.Equal((RunOutcome.Succeeded, 40, 0), (summary.Outcome, summary.Succeeded, summary.Skipped));
+        Assert.Equal(PricedTotal(processor.Returned), Assert.Single(_costs.Upserts).CostMicros);
+    }
+
+    [Theory]
+    [InlineData(new[] { 0, 0, 0 }, 0, RunOutcome.Succeeded)]
+    [InlineData(new[] { 0, 4, 0 }, 0, RunOutcome.CompletedWithFailures)]
+    [InlineData(new[] { 10, 10, 10 }, 0, RunOutcome.Failed)]
+    [InlineData(new[] { 0, 0, 0 }, 2, RunOutcome.CompletedWithFailures)]
+    public async Task RunAsync_ChunkResults_DecideTheOutcome(int[] failedPerChunk, int rejected, RunOutcome expected)
+    {
+        _staging.RecordCount = 30;
+        _staging.RejectedRecords = rejected;
+        var processor = new FakeChunkProcessor((chunk, _) => Task.FromResult(Summaries.Chunk(chunk.ChunkIndex, 10, failedPerChunk[chunk.ChunkIndex])));
+        await using var host = await OrchestrationHost.StartAsync(_staging, processor, _costs);
+
+        var (summary, _) = await host.WaitForSummaryAsync(await host.StartRunAsync(Run("run-outcome", chunkSize: 10, maxParallelChunks: 2)));
+
+        Assert.Equal(expected, summary.Outcome);
+        Assert.Equal((30 + rejected, failedPerChunk.Sum(), rejected), (summary.TotalRecords, summary.Failed, summary.Skipped));
+        Assert.Equal(expected, Assert.Single(_costs.Upserts).Outcome);
+    }
+
+    private static long PricedTotal(IEnumerable<ChunkSummary> chunks) => CostCalculator.MicroDollars(
+        chunks.Aggregate(TokenUsage.Zero, (total, c) => total + c.Usage), PriceTable.Default.For("gpt-4o-mini"));
+
+    private static RunInput Run(string runId, int chunkSize, int maxParallelChunks) => new(
+        runId,
+        TestSpecs.Job(chunkSize, maxParallelChunks),
+        new RunSource(RunSourceKinds.StagedBlob, $"{runId}.jsonl"),
+        RunTriggers.Http);
+}

@@ -1,0 +1,155 @@
+using System.Text.Json;
+using FunctionsBatch.Core.Pricing;
+using FunctionsBatch.Core.Runs;
+using FunctionsBatch.Core.Specs;
+using FunctionsBatch.Orchestration.Processing;
+using FunctionsBatch.Orchestration.Tests.Fakes;
+using FunctionsBatch.Orchestration.Tests.Support;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace FunctionsBatch.Orchestration.Tests;
+
+public sealed class ChunkProcessorTests
+{
+    private const string Schema = """{"type":"object","properties":{"category":{"type":"string"}},"required":["category"]}""";
+    private static readonly ChunkRef Chunk = new("run-1", 3);
+
+    private readonly FakeRunStaging _staging = new();
+    private readonly FakeRunResultStore _results = new();
+
+    [Fact]
+    public async Task ProcessAsync_Record_SendsTheRenderedPromptToTheJobsDeployment()
+    {
+        var model = new FakeChatModelClient(_ => Ok("{\"category\":\"bug\"}"));
+        Stage(TestSpecs.Job(responseSchema: Schema), TestSpecs.Ticket("t-1", subject: "Crash", body: "It crashes on save."));
+
+        await Processor(model).ProcessAsync(Chunk, CancellationToken.None);
+
+        var request = Assert.Single(model.Requests);
+        Assert.Equal(("gpt-4o-mini", 256, "classify-test"), (request.Deployment, request.MaxOutputTokens, request.SchemaName));
+        Assert.Equal(
+            [("system", "Classify the ticket."), ("user", "Subject: Crash\nIt crashes on save.")],
+            request.Messages.Select(m => (m.Role, m.Content)));
+        Assert.Equal("object", request.ResponseSchema!.Value.GetProperty("type").GetString());
+    }
+
+    [Fact]
+    public async Task ProcessAsync_OneRecordFails_NeighboursStillSucceed()
+    {
+        var model = new FakeChatModelClient(request => request.Messages[^1].Content.Contains("poison", StringComparison.Ordinal)
+            ? ChatCallResult.Failure(500, RecordErrorCodes.ServerError, "upstream failed", retryable: true, retryAfter: null, latencyMs: 9) with { Attempts = 3 }
+            : Ok("fine"));
+        Stage(TestSpecs.Job(), Enumerable.Range(0, 5).Select(i => TestSpecs.Ticket($"t-{i}", subject: i == 2 ? "poison" : "ok")).ToArray());
+
+        var summary = await Processor(model).ProcessAsync(Chunk, CancellationToken.None);
+
+        Assert.Equal((5, 4, 1, 4 + 3), (summary.Records, summary.Succeeded, summary.Failed, summary.Requests));
+        var failed = _results.Row("run-1", "t-2");
+        Assert.Equal((RecordStatus.Failed, RecordErrorCodes.ServerError, 500, 3, "upstream failed"), (failed.Status, failed.ErrorCode, failed.HttpStatus, failed.Attempts, failed.ErrorMessage));
+        Assert.All(
+            new[] { "t-0", "t-1", "t-3", "t-4" }.Select(id => _results.Row("run-1", id)),
+            row => Assert.Equal((RecordStatus.Succeeded, "fine", (string?)null), (row.Status, row.Output, row.ErrorCode)));
+    }
+
+    [Theory]
+    [InlineData("""{"id":"t-1","subject":"No body here"}""", "body")]
+    [InlineData("""{"id":"t-1","subject":"Null body","body":null}""", "body")]
+    [InlineData("""{"id":"t-1","body":"No subject here"}""", "subject")]
+    public async Task ProcessAsync_RecordLacksTemplateField_FailsWithMissingFieldWithoutCallingTheModel(string record, string field)
+    {
+        var model = new FakeChatModelClient(_ => Ok("fine"));
+        Stage(TestSpecs.Job(), TestSpecs.Ticket("t-0"), TestSpecs.Record(record));
+
+        var summary = await Processor(model).ProcessAsync(Chunk, CancellationToken.None);
+
+        var row = _results.Row("run-1", "t-1");
+        Assert.Equal((RecordStatus.Failed, RecordErrorCodes.MissingField, 0, TokenUsage.Zero), (row.Status, row.ErrorCode, row.Attempts, row.Usage));
+        Assert.Contains(field, row.ErrorMessage, StringComparison.Ordinal);
+        Assert.DoesNotContain(model.Requests, r => r.Messages[^1].Content.Contains("here", StringComparison.Ordinal));
+        Assert.Equal((1, 1, 1), (model.Requests.Count, summary.Succeeded, summary.Failed));
+    }
+
+    [Theory]
+    [InlineData("Sure! The category is bug.")]
+    [InlineData("""["bug"]""")]
+    [InlineData("""{"category": "bug" """)]
+    public async Task ProcessAsync_SchemaJobGetsNonObjectOutput_FailsWithInvalidOutputAndKeepsTheRawText(string output)
+    {
+        var usage = new TokenUsage(120, 0, 30);
+        var model = new FakeChatModelClient(_ => ChatCallResult.Success(output, usage, latencyMs: 40));
+        Stage(TestSpecs.Job(responseSchema: Schema), TestSpecs.Ticket("t-1"));
+
+        var summary = await Processor(model).ProcessAsync(Chunk, CancellationToken.None);
+
+        var row = _results.Row("run-1", "t-1");
+        Assert.Equal((RecordStatus.Failed, RecordErrorCodes.InvalidOutput, output), (row.Status, row.ErrorCode, row.Output));
+        Assert.Equal((usage, 1, 200), (row.Usage, row.Attempts, row.HttpStatus));
+        Assert.Equal((0, 1, usage), (summary.Succeeded, summary.Failed, summary.Usage));
+    }
+
+    [Theory]
+    [InlineData(Schema, """{"category":"bug"}""")]
+    [InlineData(null, "Sure! The category is bug.")]
+    public async Task ProcessAsync_OutputFitsTheJob_SucceedsWithTheOutputStored(string? schema, string output)
+    {
+        var model = new FakeChatModelClient(_ => Ok(output));
+        Stage(TestSpecs.Job(responseSchema: schema), TestSpecs.Ticket("t-1"));
+
+        var summary = await Processor(model).ProcessAsync(Chunk, CancellationToken.None);
+
+        var row = _results.Row("run-1", "t-1");
+        Assert.Equal((RecordStatus.Succeeded, output, (string?)null), (row.Status, row.Output, row.ErrorCode));
+        Assert.Equal(1, summary.Succeeded);
+    }
+
+    [Fact]
+    public async Task ProcessAsync_RecordsWithUsage_SumsUsageAndPricesTheTotal()
+    {
+        // Record i uses 1,000×(i+1) prompt tokens of which 200×i cached, and 100×(i+1) completion tokens; t-3 needed
+        // three attempts after two 429s. Sums over i = 0..3: prompt 10,000, cached 1,200, completion 1,000.
+        // gpt-4o-mini: 8,800 uncached × 0.15 = 1,320 µ$; 1,200 cached × 0.075 = 90 µ$; 1,000 out × 0.60 = 600 µ$ → 2,010 µ$.
+        var model = new FakeChatModelClient(request =>
+        {
+            var i = int.Parse(request.Messages[^1].Content.Split('#')[1], System.Globalization.CultureInfo.InvariantCulture);
+            var result = ChatCallResult.Success("ok", new TokenUsage(1_000 * (i + 1), 200 * i, 100 * (i + 1)), latencyMs: 5);
+            return i == 3 ? result with { Attempts = 3, Throttled = 2 } : result;
+        });
+        Stage(TestSpecs.Job(), Enumerable.Range(0, 4).Select(i => TestSpecs.Ticket($"t-{i}", subject: $"#{i}#")).ToArray());
+
+        var summary = await Processor(model).ProcessAsync(Chunk, CancellationToken.None);
+
+        Assert.Equal(new TokenUsage(10_000, 1_200, 1_000), summary.Usage);
+        Assert.Equal(2_010, summary.CostMicros);
+        Assert.Equal((3, 6, 2), (summary.ChunkIndex, summary.Requests, summary.Throttled));
+        Assert.Equal(new TokenUsage(4_000, 600, 400), _results.Row("run-1", "t-3").Usage);
+    }
+
+    [Fact]
+    public async Task ProcessAsync_Chunk_UpsertsOneRowPerRecordInOneBatch()
+    {
+        var model = new FakeChatModelClient(request => request.Messages[^1].Content.Contains("#4#", StringComparison.Ordinal)
+            ? ChatCallResult.Failure(400, RecordErrorCodes.ContentFilter, "filtered", retryable: false, retryAfter: null, latencyMs: 3)
+            : Ok("ok"));
+        var ids = Enumerable.Range(0, 7).Select(i => $"t-{i}").ToArray();
+        Stage(TestSpecs.Job(maxConcurrentRequestsPerChunk: 3), ids.Select((id, i) => TestSpecs.Ticket(id, subject: $"#{i}#")).ToArray());
+
+        var summary = await Processor(model).ProcessAsync(Chunk, CancellationToken.None);
+
+        var batch = Assert.Single(_results.Batches);
+        Assert.Equal(ids, batch.Select(r => r.RecordId).Order(StringComparer.Ordinal));
+        Assert.All(batch, r => Assert.Equal(("run-1", 3), (r.RunId, r.ChunkIndex)));
+        Assert.Equal(7, model.Requests.Count);
+        Assert.Equal((7, 6, 1), (summary.Records, summary.Succeeded, summary.Failed));
+    }
+
+    private static ChatCallResult Ok(string content) => ChatCallResult.Success(content, new TokenUsage(100, 0, 10), latencyMs: 5);
+
+    private void Stage(JobSpec spec, params JsonElement[] records)
+    {
+        _staging.AddSpec(Chunk.RunId, spec);
+        _staging.AddChunk(Chunk, records);
+    }
+
+    private ChunkProcessor Processor(FakeChatModelClient model) =>
+        new(_staging, model, _results, PriceTable.Default, NullLogger<ChunkProcessor>.Instance);
+}

@@ -1,0 +1,33 @@
+using System.Collections.Concurrent;
+using FunctionsBatch.Core.Runs;
+
+namespace FunctionsBatch.Orchestration.Tests.Fakes;
+
+/// <summary>In-memory cost rows keyed by run id; every upsert is recorded, so duplicates are visible.</summary>
+public sealed class FakeRunCostStore : IRunCostStore
+{
+    private readonly ConcurrentQueue<RunSummary> _upserts = new();
+    private readonly ConcurrentDictionary<string, RunSummary> _rows = new(StringComparer.Ordinal);
+
+    public IReadOnlyList<RunSummary> Upserts => _upserts.ToArray();
+
+    public IReadOnlyDictionary<string, RunSummary> Rows => _rows;
+
+    public Task UpsertAsync(RunSummary run, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        _upserts.Enqueue(run);
+        _rows[run.RunId] = run;
+        return Task.CompletedTask;
+    }
+
+    public Task<RunCostRow?> GetAsync(string runId, CancellationToken cancellationToken) =>
+        Task.FromResult(_rows.TryGetValue(runId, out var run)
+            ? new RunCostRow(
+                run.RunId, run.Job, run.Model, run.PromptVersion,
+                run.Tags.GetValueOrDefault("tenant", string.Empty), run.Tags.GetValueOrDefault("feature", string.Empty),
+                run.Outcome.ToString(), run.StartedUtc, run.CompletedUtc, run.TotalRecords, run.Succeeded, run.Failed,
+                run.Skipped, run.Requests, run.Usage.PromptTokens, run.Usage.CachedTokens, run.Usage.CompletionTokens,
+                run.CostMicros)
+            : null);
+}
