@@ -1,4 +1,5 @@
 using FunctionsBatch.Simulator.Configuration;
+using FunctionsBatch.Simulator.Faults;
 using FunctionsBatch.Simulator.Http;
 using FunctionsBatch.Simulator.RateLimiting;
 using FunctionsBatch.Simulator.Stats;
@@ -16,6 +17,7 @@ public static class SimulatorServiceCollectionExtensions
         services.AddSingleton<SimulatorSettings>();
         services.AddSingleton<RateLimiterRegistry>();
         services.AddSingleton<SimulatorStats>();
+        services.AddSingleton<FaultInjector>();
         services.AddSingleton<ChatCompletionsHandler>();
         services.AddHostedService<TokenizerWarmUp>();
         return services;

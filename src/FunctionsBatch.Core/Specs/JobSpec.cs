@@ -29,6 +29,11 @@ public sealed record JobSpec
     /// <summary>How many model calls one chunk keeps in flight.</summary>
     public int MaxConcurrentRequestsPerChunk { get; init; } = JobSpecDefaults.MaxConcurrentRequestsPerChunk;
 
+    /// <summary>Retries one chunk may spend, as a share of its records (0.5 = one retry per two records); a storm stops there.</summary>
+    public double RetryBudget { get; init; } = JobSpecDefaults.RetryBudget;
+
+    public FailureThreshold? FailureThreshold { get; init; }
+
     public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
 
     /// <summary>Six-field NCRONTAB; when set, the nightly timer starts this job.</summary>

@@ -7,6 +7,9 @@ public static class JobSpecDefaults
     public const int MaxParallelChunks = 4;
     public const int MaxConcurrentRequestsPerChunk = 8;
 
+    public const double RetryBudget = 0.5;
+    public const double MaxRetryBudget = 10;
+
     public const int MaxChunkSize = 5_000;
     public const int MaxParallelChunksLimit = 256;
     public const int MaxOutputTokensLimit = 128_000;

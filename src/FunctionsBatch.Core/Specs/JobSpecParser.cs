@@ -14,7 +14,7 @@ public static partial class JobSpecParser
     private static readonly HashSet<string> KnownProperties = new(StringComparer.Ordinal)
     {
         "name", "description", "prompt", "promptVersion", "model", "responseSchema", "maxOutputTokens",
-        "chunkSize", "maxParallelChunks", "maxConcurrentRequestsPerChunk", "tags", "schedule", "input",
+        "chunkSize", "maxParallelChunks", "maxConcurrentRequestsPerChunk", "retryBudget", "failureThreshold", "tags", "schedule", "input",
     };
 
     private static readonly string[] RequiredTags = ["tenant", "feature"];
@@ -79,6 +79,8 @@ public static partial class JobSpecParser
         OptionalInt(spec, "chunkSize", 1, JobSpecDefaults.MaxChunkSize, path, errors);
         OptionalInt(spec, "maxParallelChunks", 1, JobSpecDefaults.MaxParallelChunksLimit, path, errors);
         OptionalInt(spec, "maxConcurrentRequestsPerChunk", 1, JobSpecDefaults.MaxConcurrentRequestsPerChunkLimit, path, errors);
+        OptionalNumber(spec, "retryBudget", 0, JobSpecDefaults.MaxRetryBudget, path, errors);
+        ValidateFailureThreshold(spec, path, errors);
         ValidateTags(spec, path, errors);
         ValidateSchedule(spec, path, errors);
         ValidateInput(spec, path, errors);
@@ -104,6 +106,10 @@ public static partial class JobSpecParser
             ChunkSize = IntOr(spec, "chunkSize", JobSpecDefaults.ChunkSize),
             MaxParallelChunks = IntOr(spec, "maxParallelChunks", JobSpecDefaults.MaxParallelChunks),
             MaxConcurrentRequestsPerChunk = IntOr(spec, "maxConcurrentRequestsPerChunk", JobSpecDefaults.MaxConcurrentRequestsPerChunk),
+            RetryBudget = spec.TryGetProperty("retryBudget", out var budget) ? budget.GetDouble() : JobSpecDefaults.RetryBudget,
+            FailureThreshold = spec.TryGetProperty("failureThreshold", out var threshold) && threshold.ValueKind == JsonValueKind.Object
+                ? new FailureThreshold(threshold.GetProperty("rate").GetDouble(), threshold.GetProperty("minRecords").GetInt32())
+                : null,
             Tags = spec.GetProperty("tags").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!, StringComparer.Ordinal),
             Schedule = spec.TryGetProperty("schedule", out var schedule) && schedule.ValueKind == JsonValueKind.String
                 ? schedule.GetString()
@@ -172,6 +178,64 @@ public static partial class JobSpecParser
         catch (Exception ex) when (ex is JsonSchemaException or JsonException or ArgumentException or InvalidOperationException)
         {
             errors.Add(new SpecError(schemaPath, $"is not a valid JSON Schema: {ex.Message}"));
+        }
+    }
+
+    private static void ValidateFailureThreshold(JsonElement spec, string path, List<SpecError> errors)
+    {
+        if (!spec.TryGetProperty("failureThreshold", out var threshold) || threshold.ValueKind == JsonValueKind.Null)
+        {
+            return;
+        }
+
+        var thresholdPath = $"{path}.failureThreshold";
+        if (threshold.ValueKind != JsonValueKind.Object)
+        {
+            errors.Add(new SpecError(thresholdPath, $"must be an object like {{\"rate\": 0.2, \"minRecords\": 100}}, not {Describe(threshold)}"));
+            return;
+        }
+
+        foreach (var property in threshold.EnumerateObject().Where(p => p.Name is not ("rate" or "minRecords")))
+        {
+            errors.Add(new SpecError($"{thresholdPath}.{property.Name}", "is not a known property (expected 'rate' and 'minRecords')"));
+        }
+
+        if (!threshold.TryGetProperty("rate", out _))
+        {
+            errors.Add(new SpecError($"{thresholdPath}.rate", "is required"));
+        }
+        else
+        {
+            OptionalNumber(threshold, "rate", 0, 1, thresholdPath, errors);
+        }
+
+        if (!threshold.TryGetProperty("minRecords", out _))
+        {
+            errors.Add(new SpecError($"{thresholdPath}.minRecords", "is required"));
+        }
+        else
+        {
+            OptionalInt(threshold, "minRecords", 1, int.MaxValue, thresholdPath, errors);
+        }
+    }
+
+    private static void OptionalNumber(JsonElement parent, string name, double min, double max, string path, List<SpecError> errors)
+    {
+        if (!parent.TryGetProperty(name, out var value))
+        {
+            return;
+        }
+
+        if (value.ValueKind != JsonValueKind.Number)
+        {
+            errors.Add(new SpecError($"{path}.{name}", $"must be a number between {min} and {max}, not {Describe(value)}"));
+            return;
+        }
+
+        var number = value.GetDouble();
+        if (number < min || number > max)
+        {
+            errors.Add(new SpecError($"{path}.{name}", $"must be between {min} and {max}, was {value.GetRawText()}"));
         }
     }
 

@@ -1,3 +1,4 @@
 namespace FunctionsBatch.Simulator.Configuration;
 
-public sealed record DeploymentConfig(long? TokensPerMinute, long? RequestsPerMinute, string? Model);
+/// <param name="Faults">Fault settings that override the simulator-wide ones for this deployment.</param>
+public sealed record DeploymentConfig(long? TokensPerMinute, long? RequestsPerMinute, string? Model, FaultConfig? Faults = null);

@@ -9,4 +9,7 @@ public sealed class DeploymentOptions
 
     /// <summary>The model name reported in responses; the deployment name when absent.</summary>
     public string? Model { get; set; }
+
+    /// <summary>Fault settings for this deployment; a missing field falls back to <c>Simulator:Faults</c>.</summary>
+    public FaultConfig? Faults { get; set; }
 }

@@ -116,11 +116,6 @@ public sealed record FaultPolicy
         {
             throw new ArgumentException($"{scope}:{nameof(FailFirstAttempts)} must be at least 1.", scope);
         }
-
-        if (new[] { ContentFilterMarker, SchemaViolationMarker, SchemaViolationOnceMarker, ThrottleOnceMarker, ServerErrorOnceMarker, ResetOnceMarker, TruncatedOnceMarker, SlowOnceMarker }.Any(m => m is null))
-        {
-            throw new ArgumentException($"{scope}: a fault marker must not be null (use an empty string to disable it).", scope);
-        }
     }
 
     private static void Rate(double value, string scope, string name)

@@ -2,7 +2,9 @@ namespace FunctionsBatch.Simulator.Configuration;
 
 /// <summary>
 /// Body of <c>POST /sim/config</c>: only the fields present change. A deployment entry replaces that
-/// deployment's settings; <c>resetDeployments</c> drops all per-deployment settings first.
+/// deployment's settings (its faults included); <c>resetDeployments</c> drops all per-deployment settings first.
+/// <c>faults</c> changes only the simulator-wide fault fields it sets; <c>resetFaults</c> restores the built-in
+/// fault defaults first.
 /// </summary>
 public sealed record SimulatorConfigUpdate(
     int? LatencyMs = null,
@@ -12,4 +14,6 @@ public sealed record SimulatorConfigUpdate(
     int? ContextWindow = null,
     string? ApiKey = null,
     bool ResetDeployments = false,
-    Dictionary<string, DeploymentConfig>? Deployments = null);
+    Dictionary<string, DeploymentConfig>? Deployments = null,
+    bool ResetFaults = false,
+    FaultConfig? Faults = null);

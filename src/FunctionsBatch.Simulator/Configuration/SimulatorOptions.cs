@@ -22,5 +22,8 @@ public sealed class SimulatorOptions
     /// <summary>Prompt plus max_tokens above this is refused with 400 context_length_exceeded, as gpt-4o does.</summary>
     public int ContextWindow { get; set; } = 128_000;
 
+    /// <summary>Fault injection for every deployment; a deployment's own <c>Faults</c> override it field by field.</summary>
+    public FaultConfig Faults { get; set; } = new();
+
     public Dictionary<string, DeploymentOptions> Deployments { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 }

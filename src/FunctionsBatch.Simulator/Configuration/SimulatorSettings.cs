@@ -14,7 +14,7 @@ public sealed class SimulatorSettings
         var o = options.Value;
         var deployments = o.Deployments.ToDictionary(
             d => d.Key,
-            d => new DeploymentConfig(d.Value.TokensPerMinute, d.Value.RequestsPerMinute, d.Value.Model),
+            d => new DeploymentConfig(d.Value.TokensPerMinute, d.Value.RequestsPerMinute, d.Value.Model, d.Value.Faults),
             StringComparer.OrdinalIgnoreCase);
         var config = new SimulatorConfig(
             string.IsNullOrEmpty(o.ApiKey) ? "sim-key" : o.ApiKey,
@@ -23,7 +23,8 @@ public sealed class SimulatorSettings
             o.DefaultTokensPerMinute,
             o.DefaultRequestsPerMinute,
             o.ContextWindow,
-            deployments);
+            deployments,
+            FaultPolicy.Defaults.With(o.Faults));
         Validate(config);
         _current = config;
     }
@@ -52,7 +53,8 @@ public sealed class SimulatorSettings
                 update.DefaultTokensPerMinute ?? current.DefaultTokensPerMinute,
                 update.DefaultRequestsPerMinute ?? current.DefaultRequestsPerMinute,
                 update.ContextWindow ?? current.ContextWindow,
-                deployments);
+                deployments,
+                (update.ResetFaults ? FaultPolicy.Defaults : current.Faults).With(update.Faults));
             Validate(next);
             _current = next;
             return next;
@@ -70,10 +72,12 @@ public sealed class SimulatorSettings
             throw new ArgumentException("ContextWindow must be positive.", nameof(config));
         }
 
+        config.Faults.Validate("Faults");
         foreach (var (name, deployment) in config.Deployments)
         {
             NotNegative(deployment.TokensPerMinute ?? 0, $"Deployments:{name}:TokensPerMinute");
             NotNegative(deployment.RequestsPerMinute ?? 0, $"Deployments:{name}:RequestsPerMinute");
+            config.FaultsFor(name).Validate($"Deployments:{name}:Faults");
         }
     }
 

@@ -11,14 +11,17 @@ public static class CompletionGenerator
 {
     private static readonly JsonSerializerOptions Compact = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+    /// <param name="violateSchema">Break the json_schema response schema on purpose (fault injection).</param>
     /// <exception cref="InvalidChatRequestException">The response schema cannot be used.</exception>
-    public static GeneratedCompletion Generate(ChatRequest request)
+    public static GeneratedCompletion Generate(ChatRequest request, bool violateSchema = false)
     {
         ArgumentNullException.ThrowIfNull(request);
         var random = DeterministicRandom.FromMessages(request.Messages);
         var text = new TextSource(request.Messages);
         var content = request.ResponseFormat switch
         {
+            ResponseFormatKind.JsonSchema when request.Schema is { } schema && violateSchema =>
+                SchemaViolator.Violate(schema, new SchemaValueGenerator(schema, random, text).Generate()).ToJsonString(Compact),
             ResponseFormatKind.JsonSchema when request.Schema is { } schema =>
                 new SchemaValueGenerator(schema, random, text).Generate()?.ToJsonString(Compact) ?? "null",
             ResponseFormatKind.JsonSchema or ResponseFormatKind.JsonObject =>

@@ -1,7 +1,6 @@
 using System.Buffers.Binary;
-using System.Security.Cryptography;
-using System.Text;
 using FunctionsBatch.Core.Tokens;
+using FunctionsBatch.Simulator.Chat;
 
 namespace FunctionsBatch.Simulator.Generation;
 
@@ -15,18 +14,8 @@ public sealed class DeterministicRandom
 
     public DeterministicRandom(ulong seed) => _state = seed;
 
-    public static DeterministicRandom FromMessages(IEnumerable<ChatMessageText> messages)
-    {
-        ArgumentNullException.ThrowIfNull(messages);
-        var canonical = new StringBuilder();
-        foreach (var message in messages)
-        {
-            canonical.Append(message.Role).Append('\u001f').Append(message.Content).Append('\u001e');
-        }
-
-        var digest = SHA256.HashData(Encoding.UTF8.GetBytes(canonical.ToString()));
-        return new DeterministicRandom(BinaryPrimitives.ReadUInt64LittleEndian(digest));
-    }
+    public static DeterministicRandom FromMessages(IEnumerable<ChatMessageText> messages) =>
+        new(BinaryPrimitives.ReadUInt64LittleEndian(MessageDigest.Compute(messages)));
 
     public ulong NextUInt64()
     {

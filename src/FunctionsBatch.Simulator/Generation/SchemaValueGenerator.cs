@@ -221,25 +221,9 @@ public sealed class SchemaValueGenerator
             throw new InvalidChatRequestException("invalid_value", $"Only local $ref is supported, not '{reference}'.", SchemaParam);
         }
 
-        var current = _root;
-        foreach (var raw in reference[1..].Split('/', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var segment = Uri.UnescapeDataString(raw).Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal);
-            if (current.ValueKind == JsonValueKind.Object && current.TryGetProperty(segment, out var next))
-            {
-                current = next;
-            }
-            else if (current.ValueKind == JsonValueKind.Array && int.TryParse(segment, CultureInfo.InvariantCulture, out var index) && index >= 0 && index < current.GetArrayLength())
-            {
-                current = current[index];
-            }
-            else
-            {
-                throw new InvalidChatRequestException("invalid_value", $"The schema reference '{reference}' does not resolve.", SchemaParam);
-            }
-        }
-
-        return current;
+        return SchemaReference.TryResolve(_root, reference, out var target)
+            ? target
+            : throw new InvalidChatRequestException("invalid_value", $"The schema reference '{reference}' does not resolve.", SchemaParam);
     }
 
     private static (double Min, double Max) Bounds(JsonElement schema, bool integer)

@@ -33,6 +33,41 @@ public static class AzureErrors
         return Error(StatusCodes.Status429TooManyRequests, "429", message);
     }
 
+    /// <summary>An injected server error: 500 and 503 in the service's words, other 5xx generically.</summary>
+    public static IResult ServerError(int status) => status switch
+    {
+        StatusCodes.Status500InternalServerError => Error(status, "InternalServerError", "The server had an error while processing your request. Sorry about that!"),
+        StatusCodes.Status503ServiceUnavailable => Error(status, "ServiceUnavailable", "The service is temporarily unable to process your request. Please try again later."),
+        _ => Error(status, status.ToString(CultureInfo.InvariantCulture), "The service failed to process your request. Please try again later."),
+    };
+
+    /// <summary>The 400 Azure gives when the prompt trips the content filter; it never passes on a retry.</summary>
+    public static IResult ContentFiltered() => Results.Json(
+        new
+        {
+            error = new
+            {
+                message = "The response was filtered due to the prompt triggering Azure OpenAI's content management policy. Please modify your prompt and retry. To learn more about our content filtering policies please read our documentation: https://go.microsoft.com/fwlink/?linkid=2198766",
+                type = (string?)null,
+                param = "prompt",
+                code = "content_filter",
+                status = StatusCodes.Status400BadRequest,
+                innererror = new
+                {
+                    code = "ResponsibleAIPolicyViolation",
+                    content_filter_result = new
+                    {
+                        hate = new { filtered = false, severity = "safe" },
+                        jailbreak = new { filtered = false, detected = false },
+                        self_harm = new { filtered = false, severity = "safe" },
+                        sexual = new { filtered = false, severity = "safe" },
+                        violence = new { filtered = true, severity = "medium" },
+                    },
+                },
+            },
+        },
+        statusCode: StatusCodes.Status400BadRequest);
+
     private static IResult Error(int status, string code, string message) =>
         Results.Json(new { error = new { code, message } }, statusCode: status);
 }

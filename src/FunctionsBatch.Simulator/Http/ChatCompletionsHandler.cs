@@ -2,6 +2,7 @@ using System.Globalization;
 using FunctionsBatch.Core.Tokens;
 using FunctionsBatch.Simulator.Chat;
 using FunctionsBatch.Simulator.Configuration;
+using FunctionsBatch.Simulator.Faults;
 using FunctionsBatch.Simulator.Generation;
 using FunctionsBatch.Simulator.RateLimiting;
 using FunctionsBatch.Simulator.Stats;
@@ -10,13 +11,20 @@ using Microsoft.Extensions.Primitives;
 namespace FunctionsBatch.Simulator.Http;
 
 /// <summary>
-/// <c>POST /openai/deployments/{deployment}/chat/completions</c>: authenticate, validate, charge the rate
-/// limits the way Azure estimates a request, wait the configured latency, answer.
+/// <c>POST /openai/deployments/{deployment}/chat/completions</c>: authenticate, validate, inject the planned
+/// transport faults, charge the rate limits the way Azure estimates a request, apply the content filter, wait
+/// the configured latency, answer (breaking the response schema when planned).
 /// </summary>
+/// <remarks>
+/// Transport faults (slow, throttle, server_error, reset, truncated) come before the rate limit buckets, so a
+/// planted fault is seen on the attempt it was planned for even when the buckets are empty, and a faulted
+/// request is not charged. The content filter, being permanent, comes after them, as in the service.
+/// </remarks>
 public sealed class ChatCompletionsHandler(
     SimulatorSettings settings,
     RateLimiterRegistry limiter,
     SimulatorStats stats,
+    FaultInjector faults,
     TimeProvider time,
     ILogger<ChatCompletionsHandler> logger)
 {
@@ -39,15 +47,19 @@ public sealed class ChatCompletionsHandler(
                 return AzureErrors.Unauthorized();
             }
 
+            var policy = config.FaultsFor(deployment);
             ChatRequest request;
             int promptTokens;
             GeneratedCompletion completion;
+            FaultPlan plan;
             try
             {
+                var forced = FaultHeader.Parse(context.Request.Headers[FaultHeader.Name]);
                 request = await ChatRequestParser.ParseAsync(context.Request.Body, cancellationToken).ConfigureAwait(false);
                 promptTokens = ChatTokenCounter.CountPromptTokens(request.Messages);
                 CheckContextWindow(config, promptTokens, request.MaxTokens);
                 completion = CompletionGenerator.Generate(request);
+                plan = faults.Plan(policy, request.Messages, forced);
             }
             catch (InvalidChatRequestException ex)
             {
@@ -56,17 +68,42 @@ public sealed class ChatCompletionsHandler(
                 return AzureErrors.BadRequest(ex);
             }
 
+            if (plan.SlowMs is { } slowMs)
+            {
+                Injected(tracked, deployment, FaultKind.Slow, plan);
+                await Task.Delay(TimeSpan.FromMilliseconds(slowMs), time, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (InjectTransportFault(context, deployment, tracked, plan, () => WriteBody(config, deployment, promptTokens, completion)) is { } faulted)
+            {
+                return faulted;
+            }
+
             var decision = limiter.TryAcquire(deployment, promptTokens + (request.MaxTokens ?? DefaultCompletionEstimate));
             WriteRemaining(context.Response, decision);
             if (!decision.Allowed)
             {
                 tracked.Complete(RequestOutcome.Throttled);
-                return Throttled(context, deployment, decision);
+                var milliseconds = Math.Max(1, (long)Math.Ceiling(decision.RetryAfter.TotalMilliseconds));
+                SimulatorLog.Throttled(logger, deployment, decision.ExceededLimit.ToString(), milliseconds);
+                return Throttled(context, decision.ExceededLimit, milliseconds);
+            }
+
+            if (plan.ContentFilter)
+            {
+                Injected(tracked, deployment, FaultKind.ContentFilter, plan);
+                tracked.Complete(RequestOutcome.Failed);
+                return AzureErrors.ContentFiltered();
             }
 
             await DelayAsync(config, cancellationToken).ConfigureAwait(false);
-            var body = ChatCompletionWriter.Write(
-                "chatcmpl-" + Guid.NewGuid().ToString("N"), time.GetUtcNow(), config.ModelFor(deployment), promptTokens, completion);
+            if (request is { ResponseFormat: ResponseFormatKind.JsonSchema, Schema: not null } && faults.ViolatesSchema(plan, policy))
+            {
+                Injected(tracked, deployment, FaultKind.SchemaViolation, plan);
+                completion = CompletionGenerator.Generate(request, violateSchema: true);
+            }
+
+            var body = WriteBody(config, deployment, promptTokens, completion);
             tracked.Complete(RequestOutcome.Succeeded, promptTokens, completion.CompletionTokens);
             SimulatorLog.Completed(logger, deployment, StatusCodes.Status200OK, promptTokens, completion.CompletionTokens);
             return Results.Bytes(body, "application/json");
@@ -116,16 +153,58 @@ public sealed class ChatCompletionsHandler(
         }
     }
 
-    private IResult Throttled(HttpContext context, string deployment, RateLimitDecision decision)
+    private static IResult Throttled(HttpContext context, RateLimitKind kind, long milliseconds)
     {
-        var milliseconds = Math.Max(1, (long)Math.Ceiling(decision.RetryAfter.TotalMilliseconds));
         var seconds = (int)Math.Max(1, Math.Ceiling(milliseconds / 1000.0));
         context.Response.Headers["retry-after-ms"] = milliseconds.ToString(CultureInfo.InvariantCulture);
         context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-        SimulatorLog.Throttled(logger, deployment, decision.ExceededLimit.ToString(), milliseconds);
         var apiVersion = context.Request.Query["api-version"].ToString();
-        return AzureErrors.TooManyRequests(decision.ExceededLimit, apiVersion.Length > 0 ? apiVersion : "2024-10-21", seconds);
+        return AzureErrors.TooManyRequests(kind, apiVersion.Length > 0 ? apiVersion : "2024-10-21", seconds);
     }
+
+    /// <summary>Answers with the planned throttle, server error, reset or truncated body; null when none is planned.</summary>
+    private IResult? InjectTransportFault(HttpContext context, string deployment, TrackedRequest tracked, FaultPlan plan, Func<byte[]> body)
+    {
+        if (plan.ThrottleRetryAfterMs is { } retryAfterMs)
+        {
+            Injected(tracked, deployment, FaultKind.Throttle, plan);
+            tracked.Complete(RequestOutcome.Throttled);
+            return Throttled(context, RateLimitKind.Tokens, retryAfterMs);
+        }
+
+        if (plan.ServerErrorStatus is { } status)
+        {
+            Injected(tracked, deployment, FaultKind.ServerError, plan);
+            tracked.Complete(RequestOutcome.Failed);
+            return AzureErrors.ServerError(status);
+        }
+
+        if (plan.Reset)
+        {
+            Injected(tracked, deployment, FaultKind.Reset, plan);
+            tracked.Complete(RequestOutcome.Failed);
+            context.Abort();
+            return Results.Empty;
+        }
+
+        if (plan.Truncate)
+        {
+            Injected(tracked, deployment, FaultKind.Truncated, plan);
+            tracked.Complete(RequestOutcome.Failed);
+            return Results.Bytes(BodyTruncator.Truncate(body()), "application/json");
+        }
+
+        return null;
+    }
+
+    private void Injected(TrackedRequest tracked, string deployment, FaultKind kind, FaultPlan plan)
+    {
+        tracked.Faulted(kind);
+        SimulatorLog.FaultInjected(logger, deployment, FaultKinds.Name(kind), plan.Attempt);
+    }
+
+    private byte[] WriteBody(SimulatorConfig config, string deployment, int promptTokens, GeneratedCompletion completion) =>
+        ChatCompletionWriter.Write("chatcmpl-" + Guid.NewGuid().ToString("N"), time.GetUtcNow(), config.ModelFor(deployment), promptTokens, completion);
 
     private async Task DelayAsync(SimulatorConfig config, CancellationToken cancellationToken)
     {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using FunctionsBatch.Simulator.Configuration;
+using FunctionsBatch.Simulator.Faults;
 using FunctionsBatch.Simulator.RateLimiting;
 using FunctionsBatch.Simulator.Stats;
 
@@ -20,12 +21,14 @@ public static class SimulatorAdminEndpoints
         return Results.Json(stats.Snapshot());
     }
 
-    public static IResult Reset(SimulatorStats stats, RateLimiterRegistry limiter, ILogger<SimulatorStats> logger)
+    public static IResult Reset(SimulatorStats stats, RateLimiterRegistry limiter, FaultInjector faults, ILogger<SimulatorStats> logger)
     {
         ArgumentNullException.ThrowIfNull(stats);
         ArgumentNullException.ThrowIfNull(limiter);
+        ArgumentNullException.ThrowIfNull(faults);
         stats.Reset();
         limiter.Reset();
+        faults.Reset();
         SimulatorLog.Reset(logger);
         return Results.Json(stats.Snapshot());
     }

@@ -15,6 +15,9 @@ internal static partial class SimulatorLog
     [LoggerMessage(4, LogLevel.Information, "Reconfigured: latency {LatencyMs} ms (+{JitterMs} ms jitter), default limits {Tpm} TPM / {Rpm} RPM, {Deployments} deployment overrides")]
     public static partial void Reconfigured(ILogger logger, int latencyMs, int jitterMs, long tpm, long rpm, int deployments);
 
-    [LoggerMessage(5, LogLevel.Information, "Stats and rate limit buckets reset")]
+    [LoggerMessage(5, LogLevel.Information, "Stats, rate limit buckets and fault attempt counts reset")]
     public static partial void Reset(ILogger logger);
+
+    [LoggerMessage(6, LogLevel.Debug, "Injected {Fault} on {Deployment} (attempt {Attempt})")]
+    public static partial void FaultInjected(ILogger logger, string deployment, string fault, int attempt);
 }

@@ -1,8 +1,11 @@
+using FunctionsBatch.Simulator.Faults;
+
 namespace FunctionsBatch.Simulator.Stats;
 
 /// <summary>Lock-free counters for one scope (the whole simulator or one deployment).</summary>
 public sealed class RequestCounters
 {
+    private readonly long[] _faults = new long[FaultKinds.All.Count];
     private long _requests;
     private long _succeeded;
     private long _throttled;
@@ -11,6 +14,8 @@ public sealed class RequestCounters
     private long _completionTokens;
 
     public void Received() => Interlocked.Increment(ref _requests);
+
+    public void Faulted(FaultKind kind) => Interlocked.Increment(ref _faults[(int)kind]);
 
     public void Completed(RequestOutcome outcome, long promptTokens, long completionTokens)
     {
@@ -36,5 +41,6 @@ public sealed class RequestCounters
         Interlocked.Read(ref _throttled),
         Interlocked.Read(ref _failed),
         Interlocked.Read(ref _promptTokens),
-        Interlocked.Read(ref _completionTokens));
+        Interlocked.Read(ref _completionTokens),
+        FaultKinds.All.ToDictionary(FaultKinds.Name, k => Interlocked.Read(ref _faults[(int)k]), StringComparer.Ordinal));
 }

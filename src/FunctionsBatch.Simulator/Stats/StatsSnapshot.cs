@@ -1,6 +1,11 @@
 namespace FunctionsBatch.Simulator.Stats;
 
-/// <summary>The body of <c>GET /sim/stats</c>.</summary>
+/// <summary>
+/// The body of <c>GET /sim/stats</c>. Token totals count only successful answers (200 with a well-formed body, a
+/// schema-violating one included); <c>faults</c> counts injected faults by kind. An injected 429 counts as
+/// throttled; injected 5xx, resets, truncated bodies, content filter refusals and slow requests the client gave
+/// up on count as failed.
+/// </summary>
 public sealed record StatsSnapshot(
     long Requests,
     long Succeeded,
@@ -8,4 +13,5 @@ public sealed record StatsSnapshot(
     long Failed,
     long PromptTokens,
     long CompletionTokens,
+    IReadOnlyDictionary<string, long> Faults,
     IReadOnlyDictionary<string, CountersSnapshot> ByDeployment);

@@ -1,3 +1,5 @@
+using FunctionsBatch.Simulator.Faults;
+
 namespace FunctionsBatch.Simulator.Stats;
 
 /// <summary>
@@ -16,6 +18,13 @@ public sealed class TrackedRequest
         _deployment = deployment;
         _total.Received();
         _deployment.Received();
+    }
+
+    /// <summary>Counts one injected fault; a request may carry more than one (slow, then a 500).</summary>
+    public void Faulted(FaultKind kind)
+    {
+        _total.Faulted(kind);
+        _deployment.Faulted(kind);
     }
 
     /// <summary>Records the outcome once; later calls are ignored.</summary>
