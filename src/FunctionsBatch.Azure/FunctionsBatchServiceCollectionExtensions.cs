@@ -24,6 +24,7 @@ public static class FunctionsBatchServiceCollectionExtensions
         services.AddSingleton(settings);
         services.AddSingleton(settings.Prices);
         services.AddSingleton(settings.Api);
+        services.AddSingleton(settings.Models);
         services.AddSingleton(_ => JobCatalog.Load(settings.JobsPath));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(_ => new StorageClients(settings.StorageConnectionString));

@@ -1,4 +1,5 @@
 using System.Globalization;
+using FunctionsBatch.Core.Models;
 using FunctionsBatch.Core.Pricing;
 using FunctionsBatch.Orchestration.Api;
 using FunctionsBatch.Azure.OpenAI;
@@ -16,6 +17,7 @@ public sealed record FunctionsBatchSettings(
     string JobsPath,
     PriceTable Prices,
     RunsApiOptions Api,
+    ModelLimits Models,
     OpenAISettings OpenAI)
 {
     public const string StorageSetting = "AzureWebJobsStorage";
@@ -34,8 +36,15 @@ public sealed record FunctionsBatchSettings(
             Path.GetFullPath(configuration["FunctionsBatch:JobsPath"] ?? "jobs", root),
             ReadPrices(configuration.GetSection("FunctionsBatch:Prices")),
             api,
+            ReadModelLimits(configuration.GetSection("FunctionsBatch:Models")),
             openAI);
     }
+
+    /// <summary><c>FunctionsBatch:Models:{deployment}:ContextWindow</c>; unknown deployments get the default window.</summary>
+    private static ModelLimits ReadModelLimits(IConfigurationSection section) =>
+        new(section.GetChildren()
+            .Where(c => c["ContextWindow"] is not null)
+            .ToDictionary(c => c.Key, c => int.Parse(c["ContextWindow"]!, CultureInfo.InvariantCulture), StringComparer.OrdinalIgnoreCase));
 
     /// <summary>Configured prices override or extend the list-price defaults, model by model.</summary>
     private static PriceTable ReadPrices(IConfigurationSection section)

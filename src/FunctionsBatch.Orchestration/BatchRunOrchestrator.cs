@@ -1,3 +1,4 @@
+using System.Globalization;
 using FunctionsBatch.Core.Runs;
 using FunctionsBatch.Orchestration.Activities;
 using Microsoft.DurableTask;
@@ -29,7 +30,7 @@ public sealed class BatchRunOrchestrator : TaskOrchestrator<RunInput, RunSummary
         logger.LogInformation("Run {RunId} staged {Records} records in {Chunks} chunks", input.RunId, staging.RecordCount, staging.ChunkCount);
 
         var tally = new RunTally(staging);
-        var canceled = await ProcessChunksAsync(context, input, tally, cancelRequested);
+        var stop = await ProcessChunksAsync(context, input, tally, cancelRequested);
 
         context.SetCustomStatus(tally.Progress(RunPhases.Finishing));
         var summary = new RunSummary(
@@ -38,8 +39,8 @@ public sealed class BatchRunOrchestrator : TaskOrchestrator<RunInput, RunSummary
             input.Spec.Model,
             input.Spec.PromptVersion,
             input.Spec.Tags,
-            tally.Outcome(canceled),
-            canceled ? "canceled on request" : null,
+            tally.Outcome(stop.Canceled, stop.Hopeless),
+            stop.Reason,
             started,
             context.CurrentUtcDateTime,
             tally.Staging.RecordCount + tally.Staging.RejectedRecords,
@@ -50,7 +51,8 @@ public sealed class BatchRunOrchestrator : TaskOrchestrator<RunInput, RunSummary
             tally.Throttled,
             tally.Usage,
             tally.CostMicros,
-            input.RetryOf);
+            input.RetryOf,
+            tally.Repairs);
         summary = await context.CallActivityAsync<RunSummary>(nameof(WriteRunCostActivity), summary, ActivityRetry);
         context.SetCustomStatus(tally.Progress(RunPhases.Done));
         logger.LogInformation(
@@ -59,8 +61,8 @@ public sealed class BatchRunOrchestrator : TaskOrchestrator<RunInput, RunSummary
         return summary;
     }
 
-    /// <summary>A sliding window of chunk activities; returns whether a cancel stopped dispatching.</summary>
-    private static async Task<bool> ProcessChunksAsync(
+    /// <summary>A sliding window of chunk activities; returns what, if anything, stopped dispatching early.</summary>
+    private static async Task<DispatchStop> ProcessChunksAsync(
         TaskOrchestrationContext context, RunInput input, RunTally tally, Task<string> cancelRequested)
     {
         var inFlight = new List<Task<ChunkSummary>>();
@@ -68,10 +70,11 @@ public sealed class BatchRunOrchestrator : TaskOrchestrator<RunInput, RunSummary
         // A cancel that arrived while staging must stop the first window too. IsCompleted is replay-safe:
         // the event is replayed at the same point of the history every time.
         var canceled = cancelRequested.IsCompleted;
+        string? hopeless = null;
         context.SetCustomStatus(tally.Progress(canceled ? RunPhases.Canceling : RunPhases.Processing));
         while (true)
         {
-            while (!canceled && nextChunk < tally.Staging.ChunkCount && inFlight.Count < input.Spec.MaxParallelChunks)
+            while (!canceled && hopeless is null && nextChunk < tally.Staging.ChunkCount && inFlight.Count < input.Spec.MaxParallelChunks)
             {
                 inFlight.Add(context.CallActivityAsync<ChunkSummary>(
                     nameof(ProcessChunkActivity), new ChunkRef(input.RunId, nextChunk++), ActivityRetry));
@@ -79,7 +82,7 @@ public sealed class BatchRunOrchestrator : TaskOrchestrator<RunInput, RunSummary
 
             if (inFlight.Count == 0)
             {
-                return canceled;
+                return new DispatchStop(canceled, hopeless);
             }
 
             var finished = canceled
@@ -95,7 +98,14 @@ public sealed class BatchRunOrchestrator : TaskOrchestrator<RunInput, RunSummary
             var chunk = (Task<ChunkSummary>)finished;
             inFlight.Remove(chunk);
             tally.Add(await chunk);
-            context.SetCustomStatus(tally.Progress(canceled ? RunPhases.Canceling : RunPhases.Processing));
+            if (hopeless is null && input.Spec.FailureThreshold is { } threshold && threshold.IsExceeded(tally.Processed, tally.Failed))
+            {
+                hopeless = string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"stopped: {tally.Failed} of the first {tally.Processed} records failed, over the failure threshold of {threshold.Rate:P0} after {threshold.MinRecords} records");
+            }
+
+            context.SetCustomStatus(tally.Progress(canceled || hopeless is not null ? RunPhases.Canceling : RunPhases.Processing));
         }
     }
 }

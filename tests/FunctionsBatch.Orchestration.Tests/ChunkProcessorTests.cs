@@ -1,4 +1,5 @@
 using System.Text.Json;
+using FunctionsBatch.Core.Models;
 using FunctionsBatch.Core.Pricing;
 using FunctionsBatch.Core.Runs;
 using FunctionsBatch.Core.Specs;
@@ -73,7 +74,7 @@ public sealed class ChunkProcessorTests
     [InlineData("Sure! The category is bug.")]
     [InlineData("""["bug"]""")]
     [InlineData("""{"category": "bug" """)]
-    public async Task ProcessAsync_SchemaJobGetsNonObjectOutput_FailsWithInvalidOutputAndKeepsTheRawText(string output)
+    public async Task ProcessAsync_SchemaJobGetsNonObjectOutputTwice_ReAsksOnceThenFailsWithInvalidOutputAndKeepsTheRawText(string output)
     {
         var usage = new TokenUsage(120, 0, 30);
         var model = new FakeChatModelClient(_ => ChatCallResult.Success(output, usage, latencyMs: 40));
@@ -83,8 +84,59 @@ public sealed class ChunkProcessorTests
 
         var row = _results.Row("run-1", "t-1");
         Assert.Equal((RecordStatus.Failed, RecordErrorCodes.InvalidOutput, output), (row.Status, row.ErrorCode, row.Output));
-        Assert.Equal((usage, 1, 200), (row.Usage, row.Attempts, row.HttpStatus));
-        Assert.Equal((0, 1, usage), (summary.Succeeded, summary.Failed, summary.Usage));
+        Assert.Equal((usage + usage, 2, 200), (row.Usage, row.Attempts, row.HttpStatus));
+        Assert.Equal((0, 1, usage + usage, 1), (summary.Succeeded, summary.Failed, summary.Usage, summary.Repairs));
+        var reAsk = model.Requests[1].Messages;
+        Assert.Equal(("assistant", output), (reAsk[^2].Role, reAsk[^2].Content));
+        Assert.Contains("does not match the required JSON schema", reAsk[^1].Content, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ProcessAsync_SchemaViolationThenValidRepair_SucceedsAndCountsTheRepair()
+    {
+        var answers = new Queue<string>(["""{"category": 7}""", """{"category":"bug"}"""]);
+        var model = new FakeChatModelClient(_ => Ok(answers.Dequeue()));
+        Stage(TestSpecs.Job(responseSchema: Schema), TestSpecs.Ticket("t-1"));
+
+        var summary = await Processor(model).ProcessAsync(Chunk, CancellationToken.None);
+
+        var row = _results.Row("run-1", "t-1");
+        Assert.Equal((RecordStatus.Succeeded, """{"category":"bug"}""", 2), (row.Status, row.Output, row.Attempts));
+        Assert.Equal((1, 1), (summary.Succeeded, summary.Repairs));
+        Assert.Contains("/category", model.Requests[1].Messages[^1].Content, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ProcessAsync_ChunkRedoneAfterCrash_ReusesRowsAlreadyWrittenAndCallsTheModelOnlyForTheRest()
+    {
+        var model = new FakeChatModelClient(_ => Ok("fine"));
+        Stage(TestSpecs.Job(), Enumerable.Range(0, 4).Select(i => TestSpecs.Ticket($"t-{i}")).ToArray());
+        var earlier = new RecordResult("run-1", "t-1", Chunk.ChunkIndex, RecordStatus.Succeeded, "earlier", new TokenUsage(50, 0, 5), 10, 1, 200, null, null);
+        await _results.UpsertAsync([earlier], CancellationToken.None);
+
+        var summary = await Processor(model).ProcessAsync(Chunk, CancellationToken.None);
+
+        Assert.Equal(3, model.Requests.Count);
+        Assert.Equal("earlier", _results.Row("run-1", "t-1").Output);
+        Assert.Equal((4, 4), (summary.Records, summary.Succeeded));
+        Assert.Equal(50, summary.Usage.PromptTokens - (3 * Ok("fine").Usage.PromptTokens));
+    }
+
+    [Fact]
+    public async Task ProcessAsync_PromptLargerThanContextWindow_FailsThatRecordWithoutCallingTheModel()
+    {
+        var model = new FakeChatModelClient(_ => Ok("fine"));
+        var huge = string.Join(' ', Enumerable.Repeat("lorem", 2_000));
+        Stage(TestSpecs.Job(), TestSpecs.Ticket("t-big", body: huge), TestSpecs.Ticket("t-small"));
+
+        var processor = new ChunkProcessor(_staging, model, _results, PriceTable.Default,
+            new ModelLimits(new Dictionary<string, int> { ["gpt-4o-mini"] = 1_000 }), NullLogger<ChunkProcessor>.Instance);
+        var summary = await processor.ProcessAsync(Chunk, CancellationToken.None);
+
+        var row = _results.Row("run-1", "t-big");
+        Assert.Equal((RecordStatus.Failed, RecordErrorCodes.ContextLengthExceeded, 0), (row.Status, row.ErrorCode, row.Attempts));
+        Assert.Single(model.Requests);
+        Assert.Equal((1, 1), (summary.Succeeded, summary.Failed));
     }
 
     [Theory]
@@ -151,5 +203,5 @@ public sealed class ChunkProcessorTests
     }
 
     private ChunkProcessor Processor(FakeChatModelClient model) =>
-        new(_staging, model, _results, PriceTable.Default, NullLogger<ChunkProcessor>.Instance);
+        new(_staging, model, _results, PriceTable.Default, ModelLimits.Default, NullLogger<ChunkProcessor>.Instance);
 }

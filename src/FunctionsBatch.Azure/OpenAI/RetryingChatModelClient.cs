@@ -11,13 +11,16 @@ namespace FunctionsBatch.Azure.OpenAI;
 /// </summary>
 public sealed class RetryingChatModelClient : IChatModelClient
 {
+    private static readonly ResiliencePropertyKey<RetryBudget?> BudgetKey = new("functionsbatch.retry-budget");
     private readonly IChatModelClient _inner;
     private readonly ResiliencePipeline<ChatCallResult> _pipeline;
+    private readonly int _maxAttempts;
 
     public RetryingChatModelClient(IChatModelClient inner, OpenAISettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
         _inner = inner;
+        _maxAttempts = settings.MaxAttempts;
         var maxDelay = TimeSpan.FromSeconds(settings.MaxDelaySeconds);
         _pipeline = new ResiliencePipelineBuilder<ChatCallResult>()
             .AddRetry(new RetryStrategyOptions<ChatCallResult>
@@ -27,7 +30,8 @@ public sealed class RetryingChatModelClient : IChatModelClient
                 UseJitter = true,
                 Delay = TimeSpan.FromMilliseconds(settings.BaseDelayMilliseconds),
                 MaxDelay = maxDelay,
-                ShouldHandle = args => ValueTask.FromResult(args.Outcome.Result is { Succeeded: false, Retryable: true }),
+                ShouldHandle = args => ValueTask.FromResult(
+                    args.Outcome.Result is { Succeeded: false, Retryable: true } && args.Context.Properties.GetValue(BudgetKey, null)?.TryConsume() != false),
                 DelayGenerator = args => ValueTask.FromResult(
                     args.Outcome.Result?.RetryAfter is { } serverAsked ? (TimeSpan?)Min(serverAsked, maxDelay) : null),
             })
@@ -36,30 +40,48 @@ public sealed class RetryingChatModelClient : IChatModelClient
 
     public async Task<ChatCallResult> CompleteAsync(ChatCallRequest request, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(request);
         var attempts = 0;
         var throttled = 0;
-        var usage = Core.Runs.TokenUsage.Zero;
+        var failedUsage = Core.Runs.TokenUsage.Zero;
         long latency = 0;
-        var result = await _pipeline.ExecuteAsync(
-            async token =>
-            {
-                var attempt = await _inner.CompleteAsync(request, token).ConfigureAwait(false);
-                attempts++;
-                throttled += attempt.Throttled;
-                latency += attempt.LatencyMs;
-                if (!attempt.Succeeded)
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(BudgetKey, request.Budget);
+        ChatCallResult result;
+        try
+        {
+            result = await _pipeline.ExecuteAsync(
+                async (ctx, _) =>
                 {
-                    usage += attempt.Usage;
-                }
+                    var attempt = await _inner.CompleteAsync(request, ctx.CancellationToken).ConfigureAwait(false);
+                    attempts++;
+                    throttled += attempt.Throttled;
+                    latency += attempt.LatencyMs;
+                    if (!attempt.Succeeded)
+                    {
+                        failedUsage += attempt.Usage;
+                    }
 
-                return attempt;
-            },
-            cancellationToken).ConfigureAwait(false);
+                    return attempt;
+                },
+                context,
+                state: 0).ConfigureAwait(false);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+
+        if (result is { Succeeded: false, Retryable: true } && attempts < _maxAttempts)
+        {
+            result = result with { ErrorMessage = $"{result.ErrorMessage} (not retried: the chunk's retry budget is spent)" };
+        }
+
         return result with
         {
             Attempts = attempts,
             Throttled = throttled,
-            Usage = result.Succeeded ? usage + result.Usage : usage,
+            Usage = result.Succeeded ? failedUsage + result.Usage : failedUsage,
             LatencyMs = latency,
         };
     }

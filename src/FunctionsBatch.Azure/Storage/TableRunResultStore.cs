@@ -26,6 +26,19 @@ public sealed class TableRunResultStore(StorageClients storage) : IRunResultStor
         }
     }
 
+    public async Task<IReadOnlyList<RecordResult>> GetChunkAsync(string runId, int chunkIndex, CancellationToken cancellationToken)
+    {
+        var table = await storage.ResultsAsync().ConfigureAwait(false);
+        var rows = new List<RecordResult>();
+        await foreach (var entity in table.QueryAsync<RecordResultEntity>(
+                           TableClient.CreateQueryFilter($"PartitionKey eq {runId} and ChunkIndex eq {chunkIndex}"), cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            rows.Add(entity.ToResult());
+        }
+
+        return rows;
+    }
+
     public async Task<ResultPage> QueryAsync(string runId, string? status, int pageSize, string? continuationToken, CancellationToken cancellationToken)
     {
         var table = await storage.ResultsAsync().ConfigureAwait(false);

@@ -19,4 +19,5 @@ public sealed record RunSummary(
     int Throttled,
     TokenUsage Usage,
     long CostMicros,
-    string? RetryOf = null);
+    string? RetryOf = null,
+    int Repairs = 0);

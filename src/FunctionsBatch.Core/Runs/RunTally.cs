@@ -23,6 +23,8 @@ public sealed class RunTally
 
     public int Throttled { get; private set; }
 
+    public int Repairs { get; private set; }
+
     public TokenUsage Usage { get; private set; }
 
     public long CostMicros { get; private set; }
@@ -38,6 +40,7 @@ public sealed class RunTally
         Failed += chunk.Failed;
         Requests += chunk.Requests;
         Throttled += chunk.Throttled;
+        Repairs += chunk.Repairs;
         Usage += chunk.Usage;
         CostMicros += chunk.CostMicros;
     }
@@ -54,8 +57,11 @@ public sealed class RunTally
         Usage,
         CostMicros);
 
-    public RunOutcome Outcome(bool canceled) => (canceled, Succeeded, Failed) switch
+    /// <param name="canceled">A cancel request stopped dispatching.</param>
+    /// <param name="stopped">The run was stopped as hopeless (failure threshold).</param>
+    public RunOutcome Outcome(bool canceled, bool stopped = false) => (canceled, Succeeded, Failed) switch
     {
+        _ when stopped => RunOutcome.Failed,
         (true, _, _) => RunOutcome.Canceled,
         (_, _, 0) when Staging.RejectedRecords == 0 => RunOutcome.Succeeded,
         (_, 0, _) => RunOutcome.Failed,

@@ -5,9 +5,11 @@ namespace FunctionsBatch.Orchestration.Processing;
 
 /// <param name="Deployment">The Azure OpenAI deployment (the spec's <c>model</c>).</param>
 /// <param name="ResponseSchema">When set, structured output with this JSON Schema is requested.</param>
+/// <param name="Budget">Retries shared by the calls of one chunk; none means only the per-call attempt limit applies.</param>
 public sealed record ChatCallRequest(
     string Deployment,
     IReadOnlyList<ChatMessageText> Messages,
     int MaxOutputTokens,
     JsonElement? ResponseSchema,
-    string SchemaName);
+    string SchemaName,
+    RetryBudget? Budget = null);

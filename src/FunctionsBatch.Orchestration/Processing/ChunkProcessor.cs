@@ -1,115 +1,147 @@
 using System.Diagnostics;
 using System.Text.Json;
+using FunctionsBatch.Core.Models;
 using FunctionsBatch.Core.Pricing;
 using FunctionsBatch.Core.Prompts;
 using FunctionsBatch.Core.Runs;
 using FunctionsBatch.Core.Specs;
+using FunctionsBatch.Core.Tokens;
+using FunctionsBatch.Core.Validation;
 using Microsoft.Extensions.Logging;
 
 namespace FunctionsBatch.Orchestration.Processing;
 
 /// <summary>
-/// Processes one chunk: renders each record's prompt, calls the model with bounded concurrency, and upserts
-/// one result row per record. A record's failure is recorded on that record; only infrastructure failures
-/// (storage) escape, so the activity's retry policy can redo the chunk idempotently.
+/// Processes one chunk: renders each record's prompt, calls the model with bounded concurrency, checks
+/// structured output against the schema (one re-ask with the validation error), and writes one result row
+/// per record as results come in. A record's failure is recorded on that record; only infrastructure
+/// failures (storage) escape, so the activity's retry policy can redo the chunk. A redone chunk reuses the
+/// rows an earlier execution already wrote, so work finished before a crash is not paid for twice.
 /// </summary>
 public sealed partial class ChunkProcessor(
     IRunStaging staging,
     IChatModelClient model,
     IRunResultStore results,
     PriceTable prices,
+    ModelLimits limits,
     ILogger<ChunkProcessor> logger) : IChunkProcessor
 {
+    private const int WriteBatchSize = 25;
+
     public async Task<ChunkSummary> ProcessAsync(ChunkRef chunk, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(chunk);
         var clock = Stopwatch.StartNew();
         var spec = await staging.GetSpecAsync(chunk.RunId, cancellationToken).ConfigureAwait(false);
         var records = await staging.ReadChunkAsync(chunk, cancellationToken).ConfigureAwait(false);
-        var prompt = new ChatPrompt(spec.Prompt);
-        var price = prices.For(spec.Model);
-        var outcomes = new RecordResult[records.Count];
-        var throttled = new int[records.Count];
+        var earlier = (await results.GetChunkAsync(chunk.RunId, chunk.ChunkIndex, cancellationToken).ConfigureAwait(false))
+            .ToDictionary(r => r.RecordId, StringComparer.Ordinal);
+        var job = new ChunkJob(
+            chunk,
+            spec,
+            new ChatPrompt(spec.Prompt),
+            spec.ResponseSchema is { } schema ? new OutputSchemaValidator(schema) : null,
+            RetryBudget.ForChunk(records.Count, spec.RetryBudget),
+            limits.ContextWindow(spec.Model));
 
-        await Parallel.ForEachAsync(
-            Enumerable.Range(0, records.Count),
-            new ParallelOptions { MaxDegreeOfParallelism = spec.MaxConcurrentRequestsPerChunk, CancellationToken = cancellationToken },
-            async (index, token) =>
-            {
-                (outcomes[index], throttled[index]) = await ProcessRecordAsync(chunk, spec, prompt, records[index], token).ConfigureAwait(false);
-            }).ConfigureAwait(false);
+        var outcomes = new RecordOutcome[records.Count];
+        await using (var writer = new ResultWriter(results, WriteBatchSize))
+        {
+            await Parallel.ForEachAsync(
+                Enumerable.Range(0, records.Count),
+                new ParallelOptions { MaxDegreeOfParallelism = spec.MaxConcurrentRequestsPerChunk, CancellationToken = cancellationToken },
+                async (index, token) =>
+                {
+                    var id = records[index].GetProperty("id").GetString()!;
+                    if (earlier.TryGetValue(id, out var done))
+                    {
+                        outcomes[index] = new RecordOutcome(done, 0, 0);
+                        return;
+                    }
 
-        await results.UpsertAsync(outcomes, cancellationToken).ConfigureAwait(false);
+                    outcomes[index] = await ProcessRecordAsync(job, id, records[index], token).ConfigureAwait(false);
+                    await writer.AddAsync(outcomes[index].Result, token).ConfigureAwait(false);
+                }).ConfigureAwait(false);
+            await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+        }
 
-        var usage = outcomes.Aggregate(TokenUsage.Zero, (total, r) => total + r.Usage);
+        var usage = outcomes.Aggregate(TokenUsage.Zero, (total, o) => total + o.Result.Usage);
         var summary = new ChunkSummary(
             chunk.ChunkIndex,
             outcomes.Length,
-            outcomes.Count(r => r.Status == RecordStatus.Succeeded),
-            outcomes.Count(r => r.Status == RecordStatus.Failed),
-            outcomes.Sum(r => r.Attempts),
-            throttled.Sum(),
+            outcomes.Count(o => o.Result.Status == RecordStatus.Succeeded),
+            outcomes.Count(o => o.Result.Status == RecordStatus.Failed),
+            outcomes.Sum(o => o.Result.Attempts),
+            outcomes.Sum(o => o.Throttled),
             usage,
-            CostCalculator.MicroDollars(usage, price),
-            clock.ElapsedMilliseconds);
-        LogChunkDone(chunk.RunId, chunk.ChunkIndex, summary.Succeeded, summary.Failed, summary.DurationMs);
+            CostCalculator.MicroDollars(usage, prices.For(spec.Model)),
+            clock.ElapsedMilliseconds,
+            outcomes.Sum(o => o.Repairs));
+        LogChunkDone(chunk.RunId, chunk.ChunkIndex, summary.Succeeded, summary.Failed, earlier.Count, summary.DurationMs);
         return summary;
     }
 
-    private async Task<(RecordResult Result, int Throttled)> ProcessRecordAsync(
-        ChunkRef chunk, JobSpec spec, ChatPrompt prompt, JsonElement record, CancellationToken cancellationToken)
+    private async Task<RecordOutcome> ProcessRecordAsync(ChunkJob job, string recordId, JsonElement record, CancellationToken cancellationToken)
     {
-        var recordId = record.GetProperty("id").GetString()!;
-        var rendered = prompt.RenderUser(record);
+        var rendered = job.Prompt.RenderUser(record);
         if (!rendered.Succeeded)
         {
-            return (Failed(chunk, recordId, attempts: 0, null, RecordErrorCodes.MissingField,
-                $"the template needs field(s) the record lacks: {string.Join(", ", rendered.Missing)}"), 0);
+            return RecordOutcome.Failed(job.Chunk, recordId, RecordErrorCodes.MissingField,
+                $"the template needs field(s) the record lacks: {string.Join(", ", rendered.Missing)}");
         }
 
-        var request = new ChatCallRequest(spec.Model, prompt.Messages(rendered.Text!), spec.MaxOutputTokens, spec.ResponseSchema, spec.Name);
-        var call = await model.CompleteAsync(request, cancellationToken).ConfigureAwait(false);
-        if (!call.Succeeded)
+        var messages = job.Prompt.Messages(rendered.Text!);
+        var promptTokens = ChatTokenCounter.CountPromptTokens(messages);
+        if (promptTokens + job.Spec.MaxOutputTokens > job.ContextWindow)
         {
-            return (Failed(chunk, recordId, call.Attempts, call.HttpStatus, call.ErrorCode ?? RecordErrorCodes.ModelError,
-                call.ErrorMessage ?? "the model call failed", call.Usage, call.LatencyMs), call.Throttled);
+            return RecordOutcome.Failed(job.Chunk, recordId, RecordErrorCodes.ContextLengthExceeded,
+                $"the prompt is {promptTokens} tokens; with maxOutputTokens {job.Spec.MaxOutputTokens} it exceeds the {job.ContextWindow}-token context window of {job.Spec.Model}");
         }
 
-        if (spec.ResponseSchema is not null && !IsJsonObject(call.Content))
+        var call = await CallAsync(job, messages, cancellationToken).ConfigureAwait(false);
+        if (!call.Succeeded || job.Validator is null)
         {
-            return (Failed(chunk, recordId, call.Attempts, call.HttpStatus, RecordErrorCodes.InvalidOutput,
-                "the model's output is not a JSON object", call.Usage, call.LatencyMs, call.Content), call.Throttled);
+            return RecordOutcome.From(job.Chunk, recordId, call, repairs: 0);
         }
 
-        var succeeded = new RecordResult(
-            chunk.RunId, recordId, chunk.ChunkIndex, RecordStatus.Succeeded, call.Content, call.Usage,
-            call.LatencyMs, call.Attempts, call.HttpStatus, null, null);
-        return (succeeded, call.Throttled);
+        if (job.Validator.Check(call.Content) is not { } problem)
+        {
+            return RecordOutcome.From(job.Chunk, recordId, call, repairs: 0);
+        }
+
+        var repairMessages = messages
+            .Append(new ChatMessageText("assistant", call.Content ?? string.Empty))
+            .Append(new ChatMessageText("user", $"Your answer does not match the required JSON schema: {problem}. Reply again with only a JSON object that matches the schema."))
+            .ToArray();
+        var repair = await CallAsync(job, repairMessages, cancellationToken).ConfigureAwait(false);
+        var both = Combine(call, repair);
+        if (!repair.Succeeded)
+        {
+            return RecordOutcome.From(job.Chunk, recordId, both, repairs: 1);
+        }
+
+        return job.Validator.Check(repair.Content) is { } stillWrong
+            ? RecordOutcome.InvalidOutput(job.Chunk, recordId, both, $"the output does not match the response schema after one re-ask: {stillWrong}")
+            : RecordOutcome.From(job.Chunk, recordId, both, repairs: 1);
     }
 
-    private static RecordResult Failed(
-        ChunkRef chunk, string recordId, int attempts, int? httpStatus, string code, string message,
-        TokenUsage usage = default, long latencyMs = 0, string? rawOutput = null) =>
-        new(chunk.RunId, recordId, chunk.ChunkIndex, RecordStatus.Failed, rawOutput, usage, latencyMs, attempts, httpStatus, code, message);
+    private Task<ChatCallResult> CallAsync(ChunkJob job, IReadOnlyList<ChatMessageText> messages, CancellationToken cancellationToken) =>
+        model.CompleteAsync(
+            new ChatCallRequest(job.Spec.Model, messages, job.Spec.MaxOutputTokens, job.Spec.ResponseSchema, job.Spec.Name, job.Budget),
+            cancellationToken);
 
-    private static bool IsJsonObject(string? content)
+    /// <summary>The re-ask's answer, carrying the tokens, attempts and 429s of both calls.</summary>
+    private static ChatCallResult Combine(ChatCallResult first, ChatCallResult second) => second with
     {
-        if (string.IsNullOrWhiteSpace(content))
-        {
-            return false;
-        }
+        Usage = first.Usage + second.Usage,
+        Attempts = first.Attempts + second.Attempts,
+        Throttled = first.Throttled + second.Throttled,
+        LatencyMs = first.LatencyMs + second.LatencyMs,
+    };
 
-        try
-        {
-            using var document = JsonDocument.Parse(content);
-            return document.RootElement.ValueKind == JsonValueKind.Object;
-        }
-        catch (JsonException)
-        {
-            return false;
-        }
-    }
+    [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} chunk {ChunkIndex}: {Succeeded} succeeded, {Failed} failed ({Reused} rows reused from an earlier attempt) in {DurationMs} ms")]
+    private partial void LogChunkDone(string runId, int chunkIndex, int succeeded, int failed, int reused, long durationMs);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} chunk {ChunkIndex}: {Succeeded} succeeded, {Failed} failed in {DurationMs} ms")]
-    private partial void LogChunkDone(string runId, int chunkIndex, int succeeded, int failed, long durationMs);
+    private sealed record ChunkJob(
+        ChunkRef Chunk, JobSpec Spec, ChatPrompt Prompt, OutputSchemaValidator? Validator, RetryBudget Budget, int ContextWindow);
 }

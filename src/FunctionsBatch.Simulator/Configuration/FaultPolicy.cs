@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace FunctionsBatch.Simulator.Configuration;
 
 /// <summary>
@@ -50,11 +52,14 @@ public sealed record FaultPolicy
     public string SlowOnceMarker { get; init; } = "[[SLOW-ONCE]]";
 
     /// <summary>True when some rate is set, so attempts per content must be counted.</summary>
+    [JsonIgnore]
     public bool HasRates => TotalRate > 0;
 
+    [JsonIgnore]
     public double TotalRate => ThrottleRate + ServerErrorRate + ResetRate + SlowRate + TruncatedRate + SchemaViolationRate;
 
     /// <summary>The markers whose faults last only the first <see cref="FailFirstAttempts"/> attempts.</summary>
+    [JsonIgnore]
     public IEnumerable<string> TransientMarkers =>
         new[] { ThrottleOnceMarker, ServerErrorOnceMarker, ResetOnceMarker, TruncatedOnceMarker, SlowOnceMarker }.Where(m => m.Length > 0);
 

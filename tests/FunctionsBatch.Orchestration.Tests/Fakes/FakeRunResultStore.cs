@@ -27,6 +27,10 @@ public sealed class FakeRunResultStore : IRunResultStore
         return Task.CompletedTask;
     }
 
+    public Task<IReadOnlyList<RecordResult>> GetChunkAsync(string runId, int chunkIndex, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<RecordResult>>(
+            _rows.Values.Where(r => r.RunId == runId && r.ChunkIndex == chunkIndex).ToArray());
+
     public Task<ResultPage> QueryAsync(string runId, string? status, int pageSize, string? continuationToken, CancellationToken cancellationToken) =>
         throw new NotSupportedException("the chunk processor only writes results");
 }

@@ -12,10 +12,11 @@ public sealed class SimulatorClient(HttpClient http) : IDisposable
 
     public HttpClient Http => http;
 
-    public Task<HttpResponseMessage> PostChatAsync(JsonNode body, string deployment = "gpt-4o-mini", string? apiKey = SimulatorFactory.ApiKey) =>
-        PostChatAsync(body.ToJsonString(), deployment, apiKey);
+    public Task<HttpResponseMessage> PostChatAsync(JsonNode body, string deployment = "gpt-4o-mini", string? apiKey = SimulatorFactory.ApiKey, string? fault = null) =>
+        PostChatAsync(body.ToJsonString(), deployment, apiKey, fault);
 
-    public async Task<HttpResponseMessage> PostChatAsync(string body, string deployment = "gpt-4o-mini", string? apiKey = SimulatorFactory.ApiKey)
+    /// <param name="fault">The value of the x-sim-fault header, or null to send none.</param>
+    public async Task<HttpResponseMessage> PostChatAsync(string body, string deployment = "gpt-4o-mini", string? apiKey = SimulatorFactory.ApiKey, string? fault = null, CancellationToken cancellationToken = default)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/openai/deployments/{deployment}/chat/completions?api-version={ApiVersion}")
         {
@@ -26,15 +27,23 @@ public sealed class SimulatorClient(HttpClient http) : IDisposable
             request.Headers.Add("api-key", apiKey);
         }
 
-        return await http.SendAsync(request);
+        if (fault is not null)
+        {
+            request.Headers.Add("x-sim-fault", fault);
+        }
+
+        return await http.SendAsync(request, cancellationToken);
     }
 
-    public async Task<JsonElement> CompleteAsync(JsonNode body, string deployment = "gpt-4o-mini")
+    public async Task<JsonElement> CompleteAsync(JsonNode body, string deployment = "gpt-4o-mini", string? fault = null)
     {
-        using var response = await PostChatAsync(body, deployment);
+        using var response = await PostChatAsync(body, deployment, fault: fault);
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
         return await ReadJsonAsync(response);
     }
+
+    /// <summary>How many faults of one kind (throttle, server_error, ...) /sim/stats reports.</summary>
+    public static long Faults(JsonElement stats, string kind) => stats.GetProperty("faults").GetProperty(kind).GetInt64();
 
     public async Task<JsonElement> StatsAsync() => await http.GetFromJsonAsync<JsonElement>("/sim/stats");
 

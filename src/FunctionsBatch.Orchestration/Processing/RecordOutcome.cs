@@ -1,0 +1,29 @@
+using FunctionsBatch.Core.Runs;
+
+namespace FunctionsBatch.Orchestration.Processing;
+
+/// <summary>A record's result row plus what the chunk summary counts beside it.</summary>
+internal sealed record RecordOutcome(RecordResult Result, int Throttled, int Repairs)
+{
+    public static RecordOutcome From(ChunkRef chunk, string recordId, ChatCallResult call, int repairs) =>
+        new(
+            call.Succeeded
+                ? new RecordResult(chunk.RunId, recordId, chunk.ChunkIndex, RecordStatus.Succeeded, call.Content, call.Usage,
+                    call.LatencyMs, call.Attempts, call.HttpStatus, null, null)
+                : new RecordResult(chunk.RunId, recordId, chunk.ChunkIndex, RecordStatus.Failed, null, call.Usage,
+                    call.LatencyMs, call.Attempts, call.HttpStatus, call.ErrorCode ?? RecordErrorCodes.ModelError, call.ErrorMessage ?? "the model call failed"),
+            call.Throttled,
+            repairs);
+
+    /// <summary>Failed as <c>invalid_output</c>, keeping the raw text the model gave.</summary>
+    public static RecordOutcome InvalidOutput(ChunkRef chunk, string recordId, ChatCallResult call, string message) =>
+        new(
+            new RecordResult(chunk.RunId, recordId, chunk.ChunkIndex, RecordStatus.Failed, call.Content, call.Usage,
+                call.LatencyMs, call.Attempts, call.HttpStatus, RecordErrorCodes.InvalidOutput, message),
+            call.Throttled,
+            1);
+
+    /// <summary>Failed before any model call.</summary>
+    public static RecordOutcome Failed(ChunkRef chunk, string recordId, string code, string message) =>
+        new(new RecordResult(chunk.RunId, recordId, chunk.ChunkIndex, RecordStatus.Failed, null, TokenUsage.Zero, 0, 0, null, code, message), 0, 0);
+}
