@@ -8,5 +8,13 @@ if [ ! -x node_modules/.bin/azurite ]; then
   npm ci --no-audit --no-fund
 fi
 
-dotnet build FunctionsBatch.sln -c Release
-dotnet test FunctionsBatch.sln -c Release --no-build --logger "console;verbosity=normal" --results-directory TestResults "$@"
+dotnet build FunctionsBatch.sln -c Release -nologo
+
+log=$(mktemp)
+status=0
+dotnet test FunctionsBatch.sln -c Release --no-build --logger "console;verbosity=normal" --results-directory TestResults "$@" 2>&1 | tee "$log" || status=$?
+passed=$(awk '/^ +Passed: +[0-9]+$/ { n += $2 } END { print n + 0 }' "$log")
+failed=$(awk '/^ +Failed: +[0-9]+$/ { n += $2 } END { print n + 0 }' "$log")
+rm -f "$log"
+echo "tests: $passed passed, $failed failed"
+exit "$status"

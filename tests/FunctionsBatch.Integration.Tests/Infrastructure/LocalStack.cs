@@ -120,6 +120,22 @@ public sealed class LocalStack : IAsyncDisposable
         await WaitForAsync($"{HostUrl}/healthz", "local host").ConfigureAwait(false);
     }
 
+    /// <summary>Kills Azurite and starts it again on the same ports and data folder: storage going away mid-run.</summary>
+    public async Task RestartAzuriteAsync(TimeSpan downtime)
+    {
+        _azurite?.Dispose();
+        await Task.Delay(downtime).ConfigureAwait(false);
+        StartAzurite();
+        await WaitForAsync($"http://127.0.0.1:{BlobPort}/", "Azurite", any: true).ConfigureAwait(false);
+    }
+
+    public async Task ConfigureSimulatorAsync(string json)
+    {
+        using var content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
+        using var response = await Simulator.PostAsync(new Uri("/sim/config", UriKind.Relative), content).ConfigureAwait(false);
+        response.EnsureSuccessStatusCode();
+    }
+
     public async Task<JsonElement> SimulatorStatsAsync()
     {
         return await Simulator.GetFromJsonAsync<JsonElement>("/sim/stats").ConfigureAwait(false);

@@ -1,0 +1,93 @@
+using System.Text.Json.Nodes;
+using FunctionsBatch.Core.Runs;
+using FunctionsBatch.Integration.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace FunctionsBatch.Integration.Tests.Resilience;
+
+/// <summary>
+/// Every fault the simulator can inject, planted in chosen records, plus Azurite restarting mid-run:
+/// transient faults end succeeded, permanent ones failed with their reason, and the counts add up.
+/// </summary>
+public sealed class FaultInjectionTests(ITestOutputHelper output) : IAsyncLifetime
+{
+    private static readonly string[] TransientMarkers =
+        ["[[THROTTLE-ONCE]]", "[[FAIL-ONCE]]", "[[RESET-ONCE]]", "[[TRUNCATE-ONCE]]", "[[SLOW-ONCE]]", "[[BADJSON-ONCE]]"];
+
+    private LocalStack _stack = null!;
+
+    public async Task InitializeAsync() => _stack = await LocalStack.StartAsync(
+        nameof(FaultInjectionTests),
+        new Dictionary<string, string> { ["AzureOpenAI__TimeoutSeconds"] = "3" },
+        new Dictionary<string, string>
+        {
+            ["Simulator__LatencyMs"] = "20",
+            ["Simulator__Faults__SlowMs"] = "10000",
+            ["Simulator__Faults__ThrottleRate"] = "0.05",
+            ["Simulator__Faults__ServerErrorRate"] = "0.03",
+        });
+
+    public async Task DisposeAsync() => await _stack.DisposeAsync();
+
+    [Fact]
+    public async Task Run_WithEveryFaultAndAStorageRestart_TransientsSucceedPermanentsFailWithReasonAndCountsAddUp()
+    {
+        const int count = 600;
+        var records = RunsClient.ReadRecords("samples/tickets.jsonl", take: count).Select(r => r.DeepClone().AsObject()).ToArray();
+        var planted = new Dictionary<string, string>();
+        for (var i = 0; i < count; i += 10)
+        {
+            var marker = (i / 10 % 8) switch
+            {
+                < 6 and var k => TransientMarkers[k],
+                6 => "[[BLOCK]]",
+                _ => "[[BADJSON]]",
+            };
+            records[i]["body"] = $"{records[i]["body"]!.GetValue<string>()} {marker}";
+            planted[records[i]["id"]!.GetValue<string>()] = marker;
+        }
+
+        var runId = await RunsClient.StartAsync(_stack.Http, new JsonObject
+        {
+            ["spec"] = JobSpecs.Classify(chunkSize: 25, maxParallelChunks: 3),
+            ["records"] = new JsonArray(records.Select(r => (JsonNode)r).ToArray()),
+        });
+        await RunsClient.WaitUntilAsync(_stack.Http, runId, s => s.GetProperty("progress").GetProperty("processed").GetInt32() >= count / 3, TimeSpan.FromMinutes(3));
+        await _stack.RestartAzuriteAsync(TimeSpan.FromSeconds(2));
+        var final = await RunsClient.WaitForFinishAsync(_stack.Http, runId, TimeSpan.FromMinutes(8));
+
+        var rows = (await ResultRows.ReadAsync(_stack, runId)).ToDictionary(r => r.RowKey);
+        var sim = await _stack.SimulatorStatsAsync();
+        output.WriteLine($"simulator: {sim}");
+        Assert.Equal("Completed", final.GetProperty("runtimeStatus").GetString());
+        Assert.Equal("CompletedWithFailures", final.GetProperty("outcome").GetString());
+        Assert.Equal(count, rows.Count);
+        foreach (var (id, marker) in planted)
+        {
+            var row = rows[id];
+            switch (marker)
+            {
+                case "[[BLOCK]]":
+                    Assert.Equal((RecordStatus.Failed, "content_filter"), (row.Status, row.ErrorCode));
+                    break;
+                case "[[BADJSON]]":
+                    Assert.Equal((RecordStatus.Failed, "invalid_output"), (row.Status, row.ErrorCode));
+                    Assert.False(string.IsNullOrEmpty(row.Output));
+                    break;
+                default:
+                    Assert.True(row.Status == RecordStatus.Succeeded, $"{id} with {marker} ended {row.Status}: {row.ErrorCode} {row.ErrorMessage}");
+                    Assert.True(row.Attempts >= 2, $"{id} with {marker} took {row.Attempts} attempt(s)");
+                    break;
+            }
+        }
+
+        var permanent = planted.Values.Count(m => m is "[[BLOCK]]" or "[[BADJSON]]");
+        Assert.All(rows.Values.Where(r => !planted.ContainsKey(r.RowKey)), r => Assert.Equal(RecordStatus.Succeeded, r.Status));
+        var progress = final.GetProperty("progress");
+        Assert.Equal((count - permanent, permanent, 0), (progress.GetProperty("succeeded").GetInt32(), progress.GetProperty("failed").GetInt32(), progress.GetProperty("skipped").GetInt32()));
+        Assert.True(sim.GetProperty("faults").GetProperty("throttle").GetInt64() > 0);
+        Assert.True(sim.GetProperty("faults").GetProperty("server_error").GetInt64() > 0);
+        var cost = await ResultRows.CostAsync(_stack, runId);
+        Assert.Equal(rows.Values.Sum(r => r.PromptTokens), cost.InputTokens);
+    }
+}
