@@ -42,6 +42,11 @@ public sealed class AzureOpenAIChatModelClient(AzureOpenAIClient client) : IChat
         {
             return ChatCallResult.Failure(null, RecordErrorCodes.Timeout, "the model call timed out", true, null, clock.ElapsedMilliseconds);
         }
+        catch (JsonException ex)
+        {
+            // A 200 whose body is cut off or garbled: worth another try, never worth failing the chunk.
+            return ChatCallResult.Failure(200, RecordErrorCodes.MalformedResponse, $"the response body could not be read: {ex.Message}", true, null, clock.ElapsedMilliseconds);
+        }
         catch (HttpRequestException ex)
         {
             return ChatCallResult.Failure(null, RecordErrorCodes.ConnectionFailed, $"the connection failed: {ex.Message}", true, null, clock.ElapsedMilliseconds);

@@ -15,4 +15,5 @@ public static class RecordErrorCodes
     public const string ServerError = "server_error";
     public const string Timeout = "timeout";
     public const string ConnectionFailed = "connection_failed";
+    public const string MalformedResponse = "malformed_response";
 }
