@@ -1,5 +1,6 @@
-using System.Globalization;
+using FunctionsBatch.Core.Planning;
 using FunctionsBatch.Core.Runs;
+using FunctionsBatch.Core.Throttling;
 using FunctionsBatch.Orchestration.Activities;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
@@ -7,15 +8,13 @@ using Microsoft.Extensions.Logging;
 namespace FunctionsBatch.Orchestration;
 
 /// <summary>
-/// One batch run: stage the input into chunks, keep at most <c>maxParallelChunks</c> chunk activities in
-/// flight, add up their small summaries, write the cost row. The replay history is the checkpoint: after a
-/// crash, finished chunks are replayed from history and only the ones in flight run again.
+/// One batch run: stage the input into chunks, run them through an adaptive window of chunk activities
+/// (directly for small runs, in chunk-group sub-orchestrations for large ones, so no history grows without
+/// bound), add up their small summaries, and write the cost row. The replay history is the checkpoint: after
+/// a crash, finished chunks replay from history and only the ones in flight run again.
 /// </summary>
 public sealed class BatchRunOrchestrator : TaskOrchestrator<RunInput, RunSummary>
 {
-    private static readonly TaskOptions ActivityRetry = TaskOptions.FromRetryPolicy(
-        new RetryPolicy(maxNumberOfAttempts: 4, firstRetryInterval: TimeSpan.FromSeconds(2), backoffCoefficient: 2));
-
     public override async Task<RunSummary> RunAsync(TaskOrchestrationContext context, RunInput input)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -26,11 +25,14 @@ public sealed class BatchRunOrchestrator : TaskOrchestrator<RunInput, RunSummary
         context.SetCustomStatus(RunProgress.Starting);
 
         var staging = await context.CallActivityAsync<StagingResult>(
-            nameof(StageInputActivity), new StageRequest(input.RunId, input.Spec, input.Source), ActivityRetry);
+            nameof(StageInputActivity), new StageRequest(input.RunId, input.Spec, input.Source), ChunkDispatcher.ActivityRetry);
         logger.LogInformation("Run {RunId} staged {Records} records in {Chunks} chunks", input.RunId, staging.RecordCount, staging.ChunkCount);
 
         var tally = new RunTally(staging);
-        var stop = await ProcessChunksAsync(context, input, tally, cancelRequested);
+        var groups = ChunkGroupPlan.For(staging.ChunkCount, input.Spec.ChunksPerGroup);
+        var stop = groups.NeedsGroups
+            ? await RunGroupsAsync(context, input, tally, groups, cancelRequested)
+            : await RunChunksAsync(context, input, tally, cancelRequested);
 
         context.SetCustomStatus(tally.Progress(RunPhases.Finishing));
         var summary = new RunSummary(
@@ -53,7 +55,7 @@ public sealed class BatchRunOrchestrator : TaskOrchestrator<RunInput, RunSummary
             tally.CostMicros,
             input.RetryOf,
             tally.Repairs);
-        summary = await context.CallActivityAsync<RunSummary>(nameof(WriteRunCostActivity), summary, ActivityRetry);
+        summary = await context.CallActivityAsync<RunSummary>(nameof(WriteRunCostActivity), summary, ChunkDispatcher.ActivityRetry);
         context.SetCustomStatus(tally.Progress(RunPhases.Done));
         logger.LogInformation(
             "Run {RunId} finished {Outcome}: {Succeeded} succeeded, {Failed} failed, {Skipped} skipped",
@@ -61,51 +63,50 @@ public sealed class BatchRunOrchestrator : TaskOrchestrator<RunInput, RunSummary
         return summary;
     }
 
-    /// <summary>A sliding window of chunk activities; returns what, if anything, stopped dispatching early.</summary>
-    private static async Task<DispatchStop> ProcessChunksAsync(
+    private static async Task<DispatchResult> RunChunksAsync(
         TaskOrchestrationContext context, RunInput input, RunTally tally, Task<string> cancelRequested)
     {
-        var inFlight = new List<Task<ChunkSummary>>();
-        var nextChunk = 0;
-        // A cancel that arrived while staging must stop the first window too. IsCompleted is replay-safe:
-        // the event is replayed at the same point of the history every time.
+        var window = new AdaptiveWindow(input.Spec.MaxParallelChunks, input.Spec.MaxParallelChunks);
+        var result = await ChunkDispatcher.RunAsync(
+            context, input.RunId, input.Spec, 0, tally.Staging.ChunkCount, window, cancelRequested, ChunkTotals.None,
+            (totals, phase) => context.SetCustomStatus(tally.Progress(phase).Including(ProgressOf(totals))));
+        tally.Add(result.Totals);
+        return result;
+    }
+
+    /// <summary>Chunk groups one after another, each a sub-orchestration; the window carries over between them.</summary>
+    private static async Task<DispatchResult> RunGroupsAsync(
+        TaskOrchestrationContext context, RunInput input, RunTally tally, ChunkGroupPlan groups, Task<string> cancelRequested)
+    {
+        var window = input.Spec.MaxParallelChunks;
         var canceled = cancelRequested.IsCompleted;
         string? hopeless = null;
-        context.SetCustomStatus(tally.Progress(canceled ? RunPhases.Canceling : RunPhases.Processing));
-        while (true)
+        for (var group = 0; group < groups.GroupCount && !canceled && hopeless is null; group++)
         {
-            while (!canceled && hopeless is null && nextChunk < tally.Staging.ChunkCount && inFlight.Count < input.Spec.MaxParallelChunks)
+            var groupId = ChunkGroupInstanceId(input.RunId, group);
+            context.SetCustomStatus(tally.Progress(RunPhases.Processing) with { ActiveGroupId = groupId });
+            var groupTask = context.CallSubOrchestratorAsync<DispatchResult>(
+                nameof(ChunkGroupOrchestrator),
+                new ChunkGroupInput(input.RunId, input.Spec, groups.FirstChunkOf(group), groups.EndChunkOf(group), window, tally.Totals),
+                new SubOrchestrationOptions { InstanceId = groupId });
+            if (await Task.WhenAny(groupTask, cancelRequested) == cancelRequested && !groupTask.IsCompleted)
             {
-                inFlight.Add(context.CallActivityAsync<ChunkSummary>(
-                    nameof(ProcessChunkActivity), new ChunkRef(input.RunId, nextChunk++), ActivityRetry));
+                context.SendEvent(groupId, RunEvents.Cancel, "requested");
+                context.SetCustomStatus(tally.Progress(RunPhases.Canceling) with { ActiveGroupId = groupId });
             }
 
-            if (inFlight.Count == 0)
-            {
-                return new DispatchStop(canceled, hopeless);
-            }
-
-            var finished = canceled
-                ? await Task.WhenAny(inFlight)
-                : await Task.WhenAny(inFlight.Append<Task>(cancelRequested));
-            if (finished == cancelRequested)
-            {
-                canceled = true;
-                context.SetCustomStatus(tally.Progress(RunPhases.Canceling));
-                continue;
-            }
-
-            var chunk = (Task<ChunkSummary>)finished;
-            inFlight.Remove(chunk);
-            tally.Add(await chunk);
-            if (hopeless is null && input.Spec.FailureThreshold is { } threshold && threshold.IsExceeded(tally.Processed, tally.Failed))
-            {
-                hopeless = string.Create(
-                    CultureInfo.InvariantCulture,
-                    $"stopped: {tally.Failed} of the first {tally.Processed} records failed, over the failure threshold of {threshold.Rate:P0} after {threshold.MinRecords} records");
-            }
-
-            context.SetCustomStatus(tally.Progress(canceled || hopeless is not null ? RunPhases.Canceling : RunPhases.Processing));
+            var result = await groupTask;
+            tally.Add(result.Totals);
+            window = result.FinalWindow;
+            canceled = result.Canceled || cancelRequested.IsCompleted;
+            hopeless = result.HopelessReason;
         }
+
+        return new DispatchResult(tally.Totals, window, canceled, hopeless);
     }
+
+    public static string ChunkGroupInstanceId(string runId, int group) => $"{runId}:g{group:D5}";
+
+    private static RunProgress ProgressOf(ChunkTotals totals) =>
+        new(string.Empty, 0, 0, totals.Chunks, totals.Succeeded, totals.Failed, totals.Requests, totals.Throttled, totals.Usage, totals.CostMicros);
 }

@@ -34,7 +34,7 @@ public sealed class FunctionsMetadataTests
     };
 
     [Fact]
-    public void Metadata_AppBuilt_ListsExactlyTheTenFunctions()
+    public void Metadata_AppBuilt_ListsExactlyTheElevenFunctions()
     {
         using var metadata = TestFiles.ReadJson(MetadataFile);
 
@@ -43,7 +43,7 @@ public sealed class FunctionsMetadataTests
         Assert.Equal(
             new[]
             {
-                nameof(BatchRunOrchestrator), nameof(CancelRunFunction.CancelRun), nameof(GetRunFunction.GetRun),
+                nameof(BatchRunOrchestrator), nameof(CancelRunFunction.CancelRun), nameof(ChunkGroupOrchestrator), nameof(GetRunFunction.GetRun),
                 nameof(GetRunResultsFunction.GetRunResults), nameof(NightlyTimerFunction.NightlyTimer), nameof(ProcessChunkActivity),
                 nameof(RetryFailedRunFunction.RetryFailedRun), nameof(StageInputActivity), nameof(StartRunFunction.StartRun), nameof(WriteRunCostActivity),
             }.Order(StringComparer.Ordinal),
@@ -101,13 +101,20 @@ public sealed class FunctionsMetadataTests
         AssertDurableClient(function);
     }
 
-    [Fact]
-    public void Orchestrator_Generated_IsNamedAfterTheOrchestratorClass()
+    public static TheoryData<string, string> OrchestratorFunctions => new()
+    {
+        { nameof(BatchRunOrchestrator), EntryPoint(typeof(BatchRunOrchestratorFunction), nameof(BatchRunOrchestratorFunction.RunAsync)) },
+        { nameof(ChunkGroupOrchestrator), EntryPoint(typeof(ChunkGroupOrchestratorFunction), nameof(ChunkGroupOrchestratorFunction.RunAsync)) },
+    };
+
+    [Theory]
+    [MemberData(nameof(OrchestratorFunctions))]
+    public void Orchestrator_Generated_IsNamedAfterTheOrchestratorClass(string name, string entryPoint)
     {
         using var metadata = TestFiles.ReadJson(MetadataFile);
-        var function = Find(metadata, nameof(BatchRunOrchestrator));
+        var function = Find(metadata, name);
 
-        Assert.Equal(EntryPoint(typeof(BatchRunOrchestratorFunction), nameof(BatchRunOrchestratorFunction.RunAsync)), function.GetProperty("entryPoint").GetString());
+        Assert.Equal(entryPoint, function.GetProperty("entryPoint").GetString());
         var binding = Assert.Single(Bindings(function));
         Assert.Equal("orchestrationTrigger", binding.GetProperty("type").GetString());
         Assert.Equal("In", binding.GetProperty("direction").GetString());

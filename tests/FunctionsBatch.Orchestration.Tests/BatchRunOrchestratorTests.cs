@@ -1,5 +1,6 @@
 using FunctionsBatch.Core.Pricing;
 using FunctionsBatch.Core.Runs;
+using FunctionsBatch.Core.Specs;
 using FunctionsBatch.Orchestration.Api;
 using FunctionsBatch.Orchestration.Tests.Fakes;
 using FunctionsBatch.Orchestration.Tests.Support;
@@ -186,9 +187,54 @@ public sealed class BatchRunOrchestratorTests
     private static long PricedTotal(IEnumerable<ChunkSummary> chunks) => CostCalculator.MicroDollars(
         chunks.Aggregate(TokenUsage.Zero, (total, c) => total + c.Usage), PriceTable.Default.For("gpt-4o-mini"));
 
-    private static RunInput Run(string runId, int chunkSize, int maxParallelChunks) => new(
+    [Fact]
+    public async Task RunAsync_MoreChunksThanOneGroup_SplitsIntoBoundedSubOrchestrationsWithTheSameTotals()
+    {
+        _staging.RecordCount = 100;
+        var processor = new FakeChunkProcessor((chunk, _) => Task.FromResult(Summaries.Chunk(chunk.ChunkIndex, 5) with { Throttled = 0 }));
+        await using var host = await OrchestrationHost.StartAsync(_staging, processor, _costs);
+
+        var id = await host.StartRunAsync(Run("run-groups", chunkSize: 5, maxParallelChunks: 3, chunksPerGroup: 6));
+        var (summary, status) = await host.WaitForSummaryAsync(id);
+
+        Assert.Equal((100, 100, 20), (summary.TotalRecords, summary.Succeeded, status.ChunksCompleted));
+        Assert.Equal(Enumerable.Range(0, 20), processor.Attempts.Select(c => c.ChunkIndex).Order());
+        Assert.Equal(processor.Returned.Aggregate(TokenUsage.Zero, (total, c) => total + c.Usage), summary.Usage);
+        var groupSizes = new List<int>();
+        for (var group = 0; group < 4; group++)
+        {
+            var instance = await host.Client.GetInstanceAsync(BatchRunOrchestrator.ChunkGroupInstanceId(id, group), getInputsAndOutputs: true);
+            Assert.NotNull(instance);
+            groupSizes.Add(instance.ReadOutputAs<DispatchResult>()!.Totals.Chunks);
+        }
+
+        Assert.Equal([6, 6, 6, 2], groupSizes);
+        Assert.Null(await host.Client.GetInstanceAsync(BatchRunOrchestrator.ChunkGroupInstanceId(id, 4)));
+    }
+
+    [Fact]
+    public async Task RunAsync_ChunksMeetThrottling_WindowShrinksThenGrowsBack()
+    {
+        _staging.RecordCount = 160;
+        var processor = new FakeChunkProcessor((chunk, _) => Task.FromResult(
+            Summaries.Chunk(chunk.ChunkIndex, 10) with { Throttled = chunk.ChunkIndex < 4 ? 3 : 0 }))
+        {
+            Delay = TimeSpan.FromMilliseconds(120),
+        };
+        await using var host = await OrchestrationHost.StartAsync(_staging, processor, _costs);
+
+        var (summary, _) = await host.WaitForSummaryAsync(await host.StartRunAsync(Run("run-aimd", chunkSize: 10, maxParallelChunks: 4)));
+
+        Assert.Equal(160, summary.Succeeded);
+        var atStart = processor.ConcurrencyAtStart;
+        Assert.Equal(4, Enumerable.Range(0, 4).Max(i => atStart[i]));
+        Assert.True(atStart[4] <= 2, $"after a wave of 429s the window should be halved, but chunk 4 started beside {atStart[4] - 1} others");
+        Assert.Equal(4, Enumerable.Range(8, 8).Max(i => atStart[i]));
+    }
+
+    private static RunInput Run(string runId, int chunkSize, int maxParallelChunks, int chunksPerGroup = JobSpecDefaults.ChunksPerGroup) => new(
         runId,
-        TestSpecs.Job(chunkSize, maxParallelChunks),
+        TestSpecs.Job(chunkSize, maxParallelChunks) with { ChunksPerGroup = chunksPerGroup },
         new RunSource(RunSourceKinds.StagedBlob, $"{runId}.jsonl"),
         RunTriggers.Http);
 }

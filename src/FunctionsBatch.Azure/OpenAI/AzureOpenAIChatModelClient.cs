@@ -1,4 +1,5 @@
 using System.ClientModel;
+using System.ClientModel.Primitives;
 using System.Diagnostics;
 using System.Text.Json;
 using Azure.AI.OpenAI;
@@ -18,10 +19,18 @@ public sealed class AzureOpenAIChatModelClient(AzureOpenAIClient client) : IChat
     {
         ArgumentNullException.ThrowIfNull(request);
         var chat = client.GetChatClient(request.Deployment);
+        var messages = ToMessages(request);
+        var options = ToOptions(request);
         var clock = Stopwatch.StartNew();
         try
         {
-            var result = await chat.CompleteChatAsync(ToMessages(request), ToOptions(request), cancellationToken).ConfigureAwait(false);
+            var result = await chat.CompleteChatAsync(messages, options, cancellationToken).ConfigureAwait(false);
+            if (!HasMessage(result.GetRawResponse()))
+            {
+                // Valid JSON without a choice: the SDK's Content/FinishReason getters would throw on it.
+                return Malformed("the response has no choices[0].message", clock.ElapsedMilliseconds);
+            }
+
             var completion = result.Value;
             var text = completion.Content.Count > 0 ? string.Concat(completion.Content.Select(c => c.Text)) : string.Empty;
             var usage = completion.Usage is { } u
@@ -44,13 +53,47 @@ public sealed class AzureOpenAIChatModelClient(AzureOpenAIClient client) : IChat
         }
         catch (JsonException ex)
         {
-            // A 200 whose body is cut off or garbled: worth another try, never worth failing the chunk.
-            return ChatCallResult.Failure(200, RecordErrorCodes.MalformedResponse, $"the response body could not be read: {ex.Message}", true, null, clock.ElapsedMilliseconds);
+            // A 200 whose body is cut off or is not JSON (the SDK's JsonDocument.Parse throws JsonReaderException):
+            // worth another try, never worth failing the chunk.
+            return Malformed($"the response body could not be read: {ex.Message}", clock.ElapsedMilliseconds);
+        }
+        catch (InvalidOperationException ex)
+        {
+            // A 200 that is JSON of the wrong shape ([] or "choices": null): the SDK's deserializer asks a
+            // JsonElement for the wrong kind. The request is built before the try, so nothing else throws this here.
+            return Malformed($"the response body is not a chat completion: {ex.Message}", clock.ElapsedMilliseconds);
+        }
+        catch (ArgumentOutOfRangeException ex)
+        {
+            // A 200 whose finish_reason is null or a value this SDK version does not know ("Unknown ChatFinishReason value").
+            return Malformed($"the response body is not a chat completion this client can read: {ex.Message}", clock.ElapsedMilliseconds);
         }
         catch (HttpRequestException ex)
         {
             return ChatCallResult.Failure(null, RecordErrorCodes.ConnectionFailed, $"the connection failed: {ex.Message}", true, null, clock.ElapsedMilliseconds);
         }
+        catch (IOException ex)
+        {
+            // The connection dropped after the headers, while the SDK buffered the body: System.ClientModel lets the
+            // raw IOException (SocketException inside) out of BufferContentAsync, unwrapped in a ClientResultException.
+            return ChatCallResult.Failure(null, RecordErrorCodes.ConnectionFailed, $"the connection failed while the answer was read: {ex.Message}", true, null, clock.ElapsedMilliseconds);
+        }
+    }
+
+    private static ChatCallResult Malformed(string message, long latencyMs) =>
+        ChatCallResult.Failure(200, RecordErrorCodes.MalformedResponse, message, true, null, latencyMs);
+
+    /// <summary>Whether the body has the <c>choices[0].message</c> every field read below depends on.</summary>
+    private static bool HasMessage(PipelineResponse response)
+    {
+        using var document = JsonDocument.Parse(response.Content.ToMemory());
+        return document.RootElement is { ValueKind: JsonValueKind.Object } root
+            && root.TryGetProperty("choices", out var choices)
+            && choices.ValueKind == JsonValueKind.Array
+            && choices.GetArrayLength() > 0
+            && choices[0].ValueKind == JsonValueKind.Object
+            && choices[0].TryGetProperty("message", out var message)
+            && message.ValueKind == JsonValueKind.Object;
     }
 
     private static ChatMessage[] ToMessages(ChatCallRequest request) =>

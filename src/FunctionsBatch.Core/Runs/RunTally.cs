@@ -11,39 +11,33 @@ public sealed class RunTally
 
     public StagingResult Staging { get; }
 
-    public int ChunksCompleted { get; private set; }
+    /// <summary>Everything finished so far, including a running chunk group's progress when one is merged in.</summary>
+    public ChunkTotals Totals { get; private set; } = ChunkTotals.None;
 
-    public int Processed => Succeeded + Failed;
+    public int ChunksCompleted => Totals.Chunks;
 
-    public int Succeeded { get; private set; }
+    public int Processed => Totals.Processed;
 
-    public int Failed { get; private set; }
+    public int Succeeded => Totals.Succeeded;
 
-    public int Requests { get; private set; }
+    public int Failed => Totals.Failed;
 
-    public int Throttled { get; private set; }
+    public int Requests => Totals.Requests;
 
-    public int Repairs { get; private set; }
+    public int Throttled => Totals.Throttled;
 
-    public TokenUsage Usage { get; private set; }
+    public int Repairs => Totals.Repairs;
 
-    public long CostMicros { get; private set; }
+    public TokenUsage Usage => Totals.Usage;
+
+    public long CostMicros => Totals.CostMicros;
 
     /// <summary>Records that never reached the model: rejected at staging, or left undispatched by a cancel.</summary>
     public int Skipped => Staging.RejectedRecords + (Staging.RecordCount - Processed);
 
-    public void Add(ChunkSummary chunk)
-    {
-        ArgumentNullException.ThrowIfNull(chunk);
-        ChunksCompleted++;
-        Succeeded += chunk.Succeeded;
-        Failed += chunk.Failed;
-        Requests += chunk.Requests;
-        Throttled += chunk.Throttled;
-        Repairs += chunk.Repairs;
-        Usage += chunk.Usage;
-        CostMicros += chunk.CostMicros;
-    }
+    public void Add(ChunkSummary chunk) => Totals = Totals.Plus(chunk);
+
+    public void Add(ChunkTotals totals) => Totals = Totals.Plus(totals);
 
     public RunProgress Progress(string phase) => new(
         phase,

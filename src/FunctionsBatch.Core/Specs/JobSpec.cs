@@ -29,6 +29,9 @@ public sealed record JobSpec
     /// <summary>How many model calls one chunk keeps in flight.</summary>
     public int MaxConcurrentRequestsPerChunk { get; init; } = JobSpecDefaults.MaxConcurrentRequestsPerChunk;
 
+    /// <summary>Chunks per sub-orchestration: bounds every orchestration history, whatever the run size.</summary>
+    public int ChunksPerGroup { get; init; } = JobSpecDefaults.ChunksPerGroup;
+
     /// <summary>Retries one chunk may spend, as a share of its records (0.5 = one retry per two records); a storm stops there.</summary>
     public double RetryBudget { get; init; } = JobSpecDefaults.RetryBudget;
 

@@ -8,6 +8,8 @@ public static class JobSpecDefaults
     public const int MaxConcurrentRequestsPerChunk = 8;
 
     public const double RetryBudget = 0.5;
+    public const int ChunksPerGroup = 200;
+    public const int MaxChunksPerGroup = 1_000;
     public const double MaxRetryBudget = 10;
 
     public const int MaxChunkSize = 5_000;

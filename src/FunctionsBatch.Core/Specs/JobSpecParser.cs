@@ -14,7 +14,7 @@ public static partial class JobSpecParser
     private static readonly HashSet<string> KnownProperties = new(StringComparer.Ordinal)
     {
         "name", "description", "prompt", "promptVersion", "model", "responseSchema", "maxOutputTokens",
-        "chunkSize", "maxParallelChunks", "maxConcurrentRequestsPerChunk", "retryBudget", "failureThreshold", "tags", "schedule", "input",
+        "chunkSize", "maxParallelChunks", "maxConcurrentRequestsPerChunk", "chunksPerGroup", "retryBudget", "failureThreshold", "tags", "schedule", "input",
     };
 
     private static readonly string[] RequiredTags = ["tenant", "feature"];
@@ -79,6 +79,7 @@ public static partial class JobSpecParser
         OptionalInt(spec, "chunkSize", 1, JobSpecDefaults.MaxChunkSize, path, errors);
         OptionalInt(spec, "maxParallelChunks", 1, JobSpecDefaults.MaxParallelChunksLimit, path, errors);
         OptionalInt(spec, "maxConcurrentRequestsPerChunk", 1, JobSpecDefaults.MaxConcurrentRequestsPerChunkLimit, path, errors);
+        OptionalInt(spec, "chunksPerGroup", 1, JobSpecDefaults.MaxChunksPerGroup, path, errors);
         OptionalNumber(spec, "retryBudget", 0, JobSpecDefaults.MaxRetryBudget, path, errors);
         ValidateFailureThreshold(spec, path, errors);
         ValidateTags(spec, path, errors);
@@ -106,6 +107,7 @@ public static partial class JobSpecParser
             ChunkSize = IntOr(spec, "chunkSize", JobSpecDefaults.ChunkSize),
             MaxParallelChunks = IntOr(spec, "maxParallelChunks", JobSpecDefaults.MaxParallelChunks),
             MaxConcurrentRequestsPerChunk = IntOr(spec, "maxConcurrentRequestsPerChunk", JobSpecDefaults.MaxConcurrentRequestsPerChunk),
+            ChunksPerGroup = IntOr(spec, "chunksPerGroup", JobSpecDefaults.ChunksPerGroup),
             RetryBudget = spec.TryGetProperty("retryBudget", out var budget) ? budget.GetDouble() : JobSpecDefaults.RetryBudget,
             FailureThreshold = spec.TryGetProperty("failureThreshold", out var threshold) && threshold.ValueKind == JsonValueKind.Object
                 ? new FailureThreshold(threshold.GetProperty("rate").GetDouble(), threshold.GetProperty("minRecords").GetInt32())

@@ -8,6 +8,7 @@ public static class FunctionsBatchTasks
 {
     public static TaskRegistry Create() => new TaskRegistry()
         .AddOrchestrator<BatchRunOrchestrator>()
+        .AddOrchestrator<ChunkGroupOrchestrator>()
         .AddActivity<StageInputActivity>()
         .AddActivity<ProcessChunkActivity>()
         .AddActivity<WriteRunCostActivity>();

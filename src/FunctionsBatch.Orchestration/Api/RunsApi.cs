@@ -69,7 +69,19 @@ public sealed partial class RunsApi(
     public async Task<ApiResult> GetAsync(string runId, string baseUrl, CancellationToken cancellationToken)
     {
         var state = await client.GetAsync(runId, cancellationToken).ConfigureAwait(false);
-        return state is null ? UnknownRun(runId) : new ApiResult(200, RunStatusView.From(state, baseUrl));
+        if (state is null)
+        {
+            return UnknownRun(runId);
+        }
+
+        // A large run's counts move inside its running chunk group; show them as they go.
+        if (state is { Summary: null, Progress.ActiveGroupId: { } groupId }
+            && await client.GetAsync(groupId, cancellationToken).ConfigureAwait(false) is { Progress: { } group })
+        {
+            state = state with { Progress = state.Progress.Including(group) };
+        }
+
+        return new ApiResult(200, RunStatusView.From(state, baseUrl));
     }
 
     public async Task<ApiResult> CancelAsync(string runId, string baseUrl, CancellationToken cancellationToken)

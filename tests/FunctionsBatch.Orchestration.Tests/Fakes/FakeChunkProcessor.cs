@@ -13,6 +13,7 @@ public sealed class FakeChunkProcessor : IChunkProcessor
     private readonly ConcurrentQueue<ChunkRef> _attempts = new();
     private readonly ConcurrentQueue<ChunkSummary> _returned = new();
     private readonly ConcurrentDictionary<int, int> _attemptsPerChunk = new();
+    private readonly ConcurrentDictionary<int, int> _concurrencyAtStart = new();
     private int _running;
     private int _maxRunning;
 
@@ -33,6 +34,9 @@ public sealed class FakeChunkProcessor : IChunkProcessor
 
     public int MaxConcurrency => Volatile.Read(ref _maxRunning);
 
+    /// <summary>How many attempts were running (this one included) when each chunk's first attempt started.</summary>
+    public IReadOnlyDictionary<int, int> ConcurrencyAtStart => _concurrencyAtStart;
+
     public int AttemptsOf(int chunkIndex) => _attemptsPerChunk.GetValueOrDefault(chunkIndex);
 
     public async Task<ChunkSummary> ProcessAsync(ChunkRef chunk, CancellationToken cancellationToken)
@@ -40,6 +44,7 @@ public sealed class FakeChunkProcessor : IChunkProcessor
         var attempt = _attemptsPerChunk.AddOrUpdate(chunk.ChunkIndex, 1, (_, n) => n + 1);
         _attempts.Enqueue(chunk);
         var running = Interlocked.Increment(ref _running);
+        _concurrencyAtStart.TryAdd(chunk.ChunkIndex, running);
         int max;
         while (running > (max = Volatile.Read(ref _maxRunning)) && Interlocked.CompareExchange(ref _maxRunning, running, max) != max)
         {

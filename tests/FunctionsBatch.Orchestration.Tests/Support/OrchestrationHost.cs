@@ -32,6 +32,7 @@ internal sealed class OrchestrationHost : IAsyncDisposable
             tasks =>
             {
                 tasks.AddOrchestrator<BatchRunOrchestrator>();
+                tasks.AddOrchestrator<ChunkGroupOrchestrator>();
                 tasks.AddActivity<StageInputActivity>();
                 tasks.AddActivity<ProcessChunkActivity>();
                 tasks.AddActivity<WriteRunCostActivity>();

@@ -1,0 +1,79 @@
+using System.Globalization;
+using FunctionsBatch.Core.Runs;
+using FunctionsBatch.Core.Specs;
+using FunctionsBatch.Core.Throttling;
+using FunctionsBatch.Orchestration.Activities;
+using Microsoft.DurableTask;
+
+namespace FunctionsBatch.Orchestration;
+
+/// <summary>
+/// The sliding window of chunk activities, shared by a run's own orchestration (small runs) and its chunk
+/// group sub-orchestrations (large ones). The window adapts to the 429s chunks report; a cancel request or
+/// a failure rate over the spec's threshold stops dispatching, and chunks in flight are always awaited.
+/// </summary>
+internal static class ChunkDispatcher
+{
+    public static readonly TaskOptions ActivityRetry = TaskOptions.FromRetryPolicy(
+        new RetryPolicy(maxNumberOfAttempts: 4, firstRetryInterval: TimeSpan.FromSeconds(2), backoffCoefficient: 2));
+
+    /// <param name="before">What the run finished before this range: the failure threshold counts the whole run.</param>
+    /// <param name="onProgress">Called after every finished chunk, with the totals of this range.</param>
+    public static async Task<DispatchResult> RunAsync(
+        TaskOrchestrationContext context,
+        string runId,
+        JobSpec spec,
+        int firstChunk,
+        int endChunk,
+        AdaptiveWindow window,
+        Task<string> cancelRequested,
+        ChunkTotals before,
+        Action<ChunkTotals, string> onProgress)
+    {
+        var inFlight = new Dictionary<Task<ChunkSummary>, long>();
+        var totals = ChunkTotals.None;
+        var nextChunk = firstChunk;
+        // IsCompleted is replay-safe: a cancel raised earlier is replayed at the same point every time.
+        var canceled = cancelRequested.IsCompleted;
+        string? hopeless = null;
+        onProgress(totals, canceled ? RunPhases.Canceling : RunPhases.Processing);
+        while (true)
+        {
+            while (!canceled && hopeless is null && nextChunk < endChunk && inFlight.Count < window.Current)
+            {
+                var chunk = context.CallActivityAsync<ChunkSummary>(nameof(ProcessChunkActivity), new ChunkRef(runId, nextChunk++), ActivityRetry);
+                inFlight.Add(chunk, window.Dispatched());
+            }
+
+            if (inFlight.Count == 0)
+            {
+                return new DispatchResult(totals, window.Current, canceled, hopeless);
+            }
+
+            var finished = canceled
+                ? await Task.WhenAny(inFlight.Keys)
+                : await Task.WhenAny(inFlight.Keys.Append<Task>(cancelRequested));
+            if (finished == cancelRequested)
+            {
+                canceled = true;
+                onProgress(totals, RunPhases.Canceling);
+                continue;
+            }
+
+            var done = (Task<ChunkSummary>)finished;
+            var summary = await done;
+            window.Completed(inFlight[done], summary.Throttled);
+            inFlight.Remove(done);
+            totals = totals.Plus(summary);
+            var run = before.Plus(totals);
+            if (hopeless is null && spec.FailureThreshold is { } threshold && threshold.IsExceeded(run.Processed, run.Failed))
+            {
+                hopeless = string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"stopped: {run.Failed} of the first {run.Processed} records failed, over the failure threshold of {threshold.Rate:P0} after {threshold.MinRecords} records");
+            }
+
+            onProgress(totals, canceled || hopeless is not null ? RunPhases.Canceling : RunPhases.Processing);
+        }
+    }
+}
