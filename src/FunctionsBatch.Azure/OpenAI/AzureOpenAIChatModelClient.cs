@@ -41,7 +41,12 @@ public sealed class AzureOpenAIChatModelClient(AzureOpenAIClient client) : IChat
                 return ChatCallResult.Failure(200, RecordErrorCodes.ContentFilter, "the output was filtered by the content filter", false, null, clock.ElapsedMilliseconds) with { Usage = usage };
             }
 
-            return ChatCallResult.Success(text, usage, clock.ElapsedMilliseconds);
+            var headers = result.GetRawResponse().Headers;
+            return ChatCallResult.Success(text, usage, clock.ElapsedMilliseconds) with
+            {
+                RemainingTokens = ModelFailureClassifier.IntHeader(headers, "x-ratelimit-remaining-tokens"),
+                RemainingRequests = ModelFailureClassifier.IntHeader(headers, "x-ratelimit-remaining-requests"),
+            };
         }
         catch (ClientResultException ex)
         {

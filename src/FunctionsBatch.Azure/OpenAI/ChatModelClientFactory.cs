@@ -2,6 +2,7 @@ using System.ClientModel;
 using System.ClientModel.Primitives;
 using Azure.AI.OpenAI;
 using Azure.Identity;
+using FunctionsBatch.Core.Throttling;
 using FunctionsBatch.Orchestration.Processing;
 
 namespace FunctionsBatch.Azure.OpenAI;
@@ -9,7 +10,8 @@ namespace FunctionsBatch.Azure.OpenAI;
 /// <summary>Builds the model client: the Azure OpenAI SDK with its retries off, wrapped in our retry policy.</summary>
 public static class ChatModelClientFactory
 {
-    public static IChatModelClient Create(OpenAISettings settings)
+    /// <summary>Retries (outermost) around pacing, so every attempt is paced, around the SDK call.</summary>
+    public static IChatModelClient Create(OpenAISettings settings, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var options = new AzureOpenAIClientOptions
@@ -21,6 +23,9 @@ public static class ChatModelClientFactory
         var client = string.IsNullOrEmpty(settings.ApiKey)
             ? new AzureOpenAIClient(endpoint, new DefaultAzureCredential(), options)
             : new AzureOpenAIClient(endpoint, new ApiKeyCredential(settings.ApiKey), options);
-        return new RetryingChatModelClient(new AzureOpenAIChatModelClient(client), settings);
+        var quotas = settings.Deployments.ToDictionary(
+            d => d.Key, d => new DeploymentQuota(d.Value.TokensPerMinute, d.Value.RequestsPerMinute), StringComparer.OrdinalIgnoreCase);
+        var paced = new PacedChatModelClient(new AzureOpenAIChatModelClient(client), quotas, time ?? TimeProvider.System, settings.BurstSeconds);
+        return new RetryingChatModelClient(paced, settings);
     }
 }

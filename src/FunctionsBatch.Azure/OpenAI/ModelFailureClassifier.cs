@@ -15,6 +15,21 @@ public static class ModelFailureClassifier
     {
         var (code, message) = ReadError(response, fallbackMessage);
         var retryAfter = RetryAfter(response);
+        return Classify(status, code, message, retryAfter, latencyMs) with
+        {
+            RemainingTokens = response is null ? null : IntHeader(response.Headers, "x-ratelimit-remaining-tokens"),
+            RemainingRequests = response is null ? null : IntHeader(response.Headers, "x-ratelimit-remaining-requests"),
+        };
+    }
+
+    public static int? IntHeader(PipelineResponseHeaders headers, string name) =>
+        headers is not null && headers.TryGetValue(name, out var text)
+        && int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : null;
+
+    private static ChatCallResult Classify(int status, string? code, string message, TimeSpan? retryAfter, long latencyMs)
+    {
         return status switch
         {
             0 => ChatCallResult.Failure(null, RecordErrorCodes.ConnectionFailed, message, true, retryAfter, latencyMs),

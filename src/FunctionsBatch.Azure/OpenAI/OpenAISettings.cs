@@ -18,4 +18,10 @@ public sealed class OpenAISettings
     public int BaseDelayMilliseconds { get; set; } = 500;
 
     public int MaxDelaySeconds { get; set; } = 30;
+
+    /// <summary>Quota per deployment (<c>AzureOpenAI__Deployments__{name}__TokensPerMinute</c>); calls to a deployment without one are not paced.</summary>
+    public Dictionary<string, DeploymentQuotaSettings> Deployments { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>How many seconds of quota may be spent in one burst (Azure enforces over short windows too).</summary>
+    public double BurstSeconds { get; set; } = 10;
 }

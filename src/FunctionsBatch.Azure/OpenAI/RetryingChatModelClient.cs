@@ -22,16 +22,20 @@ public sealed class RetryingChatModelClient : IChatModelClient
         _inner = inner;
         _maxAttempts = settings.MaxAttempts;
         var maxDelay = TimeSpan.FromSeconds(settings.MaxDelaySeconds);
+        var maxRetries = Math.Max(0, settings.MaxAttempts - 1);
         _pipeline = new ResiliencePipelineBuilder<ChatCallResult>()
             .AddRetry(new RetryStrategyOptions<ChatCallResult>
             {
-                MaxRetryAttempts = Math.Max(0, settings.MaxAttempts - 1),
+                MaxRetryAttempts = maxRetries,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
                 Delay = TimeSpan.FromMilliseconds(settings.BaseDelayMilliseconds),
                 MaxDelay = maxDelay,
+                // Polly asks ShouldHandle after the last attempt too: take from the budget only when a retry will follow.
                 ShouldHandle = args => ValueTask.FromResult(
-                    args.Outcome.Result is { Succeeded: false, Retryable: true } && args.Context.Properties.GetValue(BudgetKey, null)?.TryConsume() != false),
+                    args.Outcome.Result is { Succeeded: false, Retryable: true }
+                    && args.AttemptNumber < maxRetries
+                    && args.Context.Properties.GetValue(BudgetKey, null)?.TryConsume() != false),
                 DelayGenerator = args => ValueTask.FromResult(
                     args.Outcome.Result?.RetryAfter is { } serverAsked ? (TimeSpan?)Min(serverAsked, maxDelay) : null),
             })

@@ -1,0 +1,41 @@
+using System.Diagnostics;
+using FunctionsBatch.Azure.Tests.TestSupport;
+
+namespace FunctionsBatch.Azure.Tests.OpenAI;
+
+/// <summary>A 429's retry-after-ms decides the wait before the next attempt, not the (here tiny) backoff.</summary>
+public sealed class RetryAfterTests
+{
+    [Fact]
+    public async Task CompleteAsync_ThrottledWithRetryAfterMs_WaitsAdvertisedDelayBeforeRetry()
+    {
+        using var simulator = new SimulatorServer(new Dictionary<string, string?> { ["Simulator:Faults:RetryAfterMs"] = "1500" });
+        var client = ModelClients.Retrying(ModelClients.Settings(simulator.BaseAddress));
+        var clock = Stopwatch.StartNew();
+
+        var result = await client.CompleteAsync(ChatRequests.Text(ChatRequests.Ticket("[[THROTTLE-ONCE]]")), CancellationToken.None);
+
+        clock.Stop();
+        Assert.True(result.Succeeded, result.ErrorMessage);
+        Assert.Equal(2, result.Attempts);
+        Assert.Equal(1, result.Throttled);
+        Assert.True(clock.ElapsedMilliseconds >= 1450, $"retried after {clock.ElapsedMilliseconds} ms");
+        Assert.True(clock.ElapsedMilliseconds < 5000, $"retried after {clock.ElapsedMilliseconds} ms");
+    }
+
+    [Fact]
+    public async Task CompleteAsync_RetryAfterAboveMaxDelay_WaitsOnlyMaxDelay()
+    {
+        using var simulator = new SimulatorServer(new Dictionary<string, string?> { ["Simulator:Faults:RetryAfterMs"] = "60000" });
+        var settings = ModelClients.Settings(simulator.BaseAddress);
+        settings.MaxDelaySeconds = 1;
+        var client = ModelClients.Retrying(settings);
+        var clock = Stopwatch.StartNew();
+
+        var result = await client.CompleteAsync(ChatRequests.Text(ChatRequests.Ticket("[[THROTTLE-ONCE]]")), CancellationToken.None);
+
+        clock.Stop();
+        Assert.True(result.Succeeded, result.ErrorMessage);
+        Assert.InRange(clock.ElapsedMilliseconds, 950, 10_000);
+    }
+}

@@ -1,0 +1,66 @@
+using FunctionsBatch.Core.Runs;
+using FunctionsBatch.Core.Throttling;
+using FunctionsBatch.Core.Tokens;
+using FunctionsBatch.Orchestration.Processing;
+using FunctionsBatch.Orchestration.Tests.Fakes;
+using FunctionsBatch.Orchestration.Tests.Support;
+
+namespace FunctionsBatch.Orchestration.Tests;
+
+public sealed class PacedChatModelClientTests
+{
+    private static readonly ChatMessageText[] Messages = [new("user", "Classify: printer on fire")];
+    private static readonly int Cost = ChatTokenCounter.CountPromptTokens(Messages) + 100;
+
+    [Fact]
+    public async Task CompleteAsync_TokensPerMinuteQuota_PacesCallsByPromptPlusMaxOutputTokens()
+    {
+        var time = new SkippingTimeProvider();
+        var model = new FakeChatModelClient(_ => Ok());
+        // Two calls' worth a second, bursts of one second: the third call waits for one call's worth of refill.
+        var quota = new DeploymentQuota(TokensPerMinute: Cost * 2 * 60, RequestsPerMinute: 0);
+        var paced = new PacedChatModelClient(model, new Dictionary<string, DeploymentQuota> { ["gpt"] = quota }, time, burstSeconds: 1);
+
+        for (var i = 0; i < 4; i++)
+        {
+            await paced.CompleteAsync(Request("gpt"), CancellationToken.None);
+        }
+
+        Assert.Equal(4, model.Requests.Count);
+        Assert.Equal([TimeSpan.FromSeconds(0.5), TimeSpan.FromSeconds(0.5)], time.Waits.Select(w => TimeSpan.FromMilliseconds(Math.Round(w.TotalMilliseconds))));
+    }
+
+    [Fact]
+    public async Task CompleteAsync_ServerReportsNoTokensLeft_NextCallWaitsForRefill()
+    {
+        var time = new SkippingTimeProvider();
+        var model = new FakeChatModelClient(_ => Ok() with { RemainingTokens = 0 });
+        var quota = new DeploymentQuota(TokensPerMinute: Cost * 60, RequestsPerMinute: 0);
+        var paced = new PacedChatModelClient(model, new Dictionary<string, DeploymentQuota> { ["gpt"] = quota }, time, burstSeconds: 10);
+
+        await paced.CompleteAsync(Request("gpt"), CancellationToken.None);
+        await paced.CompleteAsync(Request("gpt"), CancellationToken.None);
+
+        Assert.Equal(TimeSpan.FromSeconds(1), TimeSpan.FromMilliseconds(Math.Round(Assert.Single(time.Waits).TotalMilliseconds)));
+    }
+
+    [Fact]
+    public async Task CompleteAsync_DeploymentWithoutQuota_IsNotPaced()
+    {
+        var time = new SkippingTimeProvider();
+        var model = new FakeChatModelClient(_ => Ok());
+        var paced = new PacedChatModelClient(model, new Dictionary<string, DeploymentQuota>(), time);
+
+        for (var i = 0; i < 50; i++)
+        {
+            await paced.CompleteAsync(Request("other"), CancellationToken.None);
+        }
+
+        Assert.Empty(time.Waits);
+        Assert.Equal(50, model.Requests.Count);
+    }
+
+    private static ChatCallRequest Request(string deployment) => new(deployment, Messages, 100, null, "job");
+
+    private static ChatCallResult Ok() => ChatCallResult.Success("ok", new TokenUsage(10, 0, 1), 1);
+}
