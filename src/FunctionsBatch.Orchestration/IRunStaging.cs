@@ -10,6 +10,9 @@ public interface IRunStaging
     /// <summary>Writes validated request records as the run's raw input; returns the source to stage from.</summary>
     Task<RunSource> WriteInputAsync(string runId, IReadOnlyList<JsonElement> records, CancellationToken cancellationToken);
 
+    /// <summary>Why a file or blob source cannot be read, or null when it can; checked before a run starts.</summary>
+    Task<string?> CheckSourceAsync(RunSource source, CancellationToken cancellationToken);
+
     Task<StagingResult> StageAsync(StageRequest request, CancellationToken cancellationToken);
 
     Task<JobSpec> GetSpecAsync(string runId, CancellationToken cancellationToken);

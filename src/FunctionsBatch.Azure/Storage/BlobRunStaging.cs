@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json;
+using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using FunctionsBatch.Core.Planning;
@@ -130,13 +131,54 @@ public sealed class BlobRunStaging(StorageClients storage, IRunResultStore resul
         return records;
     }
 
+    public async Task<string?> CheckSourceAsync(RunSource source, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        switch (source.Kind)
+        {
+            case RunSourceKinds.File:
+                var path = InputFile(source.Location);
+                return path is null
+                    ? $"'{source.Location}' is outside the host's content root; only files under it can be read"
+                    : File.Exists(path) ? null : $"no file '{source.Location}' under the host's content root";
+            case RunSourceKinds.Blob:
+                try
+                {
+                    return await ExternalBlob(source.Location).ExistsAsync(cancellationToken).ConfigureAwait(false) ? null : $"no blob '{source.Location}'";
+                }
+                catch (RequestFailedException ex)
+                {
+                    return $"the blob '{source.Location}' cannot be read: {ex.ErrorCode ?? ex.Status.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+                }
+
+            default:
+                return null;
+        }
+    }
+
     private async Task<Stream> OpenSourceAsync(BlobContainerClient container, RunSource source, CancellationToken cancellationToken) =>
         source.Kind switch
         {
             RunSourceKinds.StagedBlob => await container.GetBlobClient(source.Location).OpenReadAsync(cancellationToken: cancellationToken).ConfigureAwait(false),
-            RunSourceKinds.File => File.OpenRead(Path.GetFullPath(source.Location, settings.ContentRoot)),
+            RunSourceKinds.Blob => await ExternalBlob(source.Location).OpenReadAsync(cancellationToken: cancellationToken).ConfigureAwait(false),
+            RunSourceKinds.File => File.OpenRead(InputFile(source.Location)
+                ?? throw new InvalidOperationException($"'{source.Location}' is outside the host's content root.")),
             _ => throw new NotSupportedException($"Unknown run source kind '{source.Kind}'."),
         };
+
+    /// <summary>The full path of an input file, or null when it would escape the content root.</summary>
+    private string? InputFile(string location)
+    {
+        var root = Path.TrimEndingDirectorySeparator(settings.ContentRoot) + Path.DirectorySeparatorChar;
+        var path = Path.GetFullPath(location, settings.ContentRoot);
+        return path.StartsWith(root, StringComparison.Ordinal) ? path : null;
+    }
+
+    private BlobClient ExternalBlob(string location)
+    {
+        var parts = location.Split('/', 2);
+        return storage.Blobs.GetBlobContainerClient(parts[0]).GetBlobClient(parts[1]);
+    }
 
     private static string? CheckLine(string line, HashSet<string> seen)
     {

@@ -5,7 +5,8 @@ using FunctionsBatch.Core.Specs;
 namespace FunctionsBatch.Core.Runs;
 
 /// <summary>
-/// Turns a start-run body — <c>{"job": "name", "records": [...]}</c> or <c>{"spec": {...}, "records": [...]}</c> —
+/// Turns a start-run body — <c>{"job": "name", "records": [...]}</c> or <c>{"spec": {...}, "records": [...]}</c>,
+/// or with <c>"input": {"path": "big.jsonl"}</c> / <c>"input": {"blob": "container/name.jsonl"}</c> instead of records —
 /// into a <see cref="StartRunRequest"/>, or every problem found, each with its JSON path.
 /// </summary>
 public static class StartRunRequestParser
@@ -19,19 +20,25 @@ public static class StartRunRequestParser
             throw new JobSpecException([new SpecError("$", $"the body must be a JSON object, not {JobSpecParser.Describe(body)}")]);
         }
 
-        foreach (var property in body.EnumerateObject().Where(p => p.Name is not ("job" or "spec" or "records")))
+        foreach (var property in body.EnumerateObject().Where(p => p.Name is not ("job" or "spec" or "records" or "input")))
         {
-            errors.Add(new SpecError($"$.{property.Name}", "is not a known property (expected 'job' or 'spec', and 'records')"));
+            errors.Add(new SpecError($"$.{property.Name}", "is not a known property (expected 'job' or 'spec', and 'records' or 'input')"));
         }
 
         var spec = ReadSpec(body, findJob, errors);
-        if (body.TryGetProperty("records", out var records))
+        var hasRecords = body.TryGetProperty("records", out var records);
+        var source = body.TryGetProperty("input", out var input) ? ReadSource(input, errors) : null;
+        if (hasRecords && input.ValueKind != JsonValueKind.Undefined)
+        {
+            errors.Add(new SpecError("$", "give either 'records' or 'input', not both"));
+        }
+        else if (hasRecords)
         {
             errors.AddRange(RecordValidator.Validate(records, "$.records", maxRecords));
         }
-        else
+        else if (input.ValueKind == JsonValueKind.Undefined)
         {
-            errors.Add(new SpecError("$.records", "is required"));
+            errors.Add(new SpecError("$.records", "is required (or 'input' naming a JSONL file or blob)"));
         }
 
         if (errors.Count > 0)
@@ -39,7 +46,41 @@ public static class StartRunRequestParser
             throw new JobSpecException(errors);
         }
 
-        return new StartRunRequest(spec!, records.EnumerateArray().Select(r => r.Clone()).ToArray());
+        return source is not null
+            ? new StartRunRequest(spec!, [], source)
+            : new StartRunRequest(spec!, records.EnumerateArray().Select(r => r.Clone()).ToArray());
+    }
+
+    private static RunSource? ReadSource(JsonElement input, List<SpecError> errors)
+    {
+        if (input.ValueKind != JsonValueKind.Object)
+        {
+            errors.Add(new SpecError("$.input", $"must be an object like {{\"path\": \"data/records.jsonl\"}} or {{\"blob\": \"container/records.jsonl\"}}, not {JobSpecParser.Describe(input)}"));
+            return null;
+        }
+
+        var properties = input.EnumerateObject().ToArray();
+        if (properties.Length != 1 || properties[0].Name is not ("path" or "blob"))
+        {
+            errors.Add(new SpecError("$.input", "must have exactly one of 'path' (a JSONL file the host can read) or 'blob' (container/name of a JSONL blob)"));
+            return null;
+        }
+
+        var value = properties[0].Value;
+        if (value.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(value.GetString()))
+        {
+            errors.Add(new SpecError($"$.input.{properties[0].Name}", $"must be a non-empty string, not {JobSpecParser.Describe(value)}"));
+            return null;
+        }
+
+        var location = value.GetString()!;
+        if (properties[0].Name == "blob" && location.Split('/', 2) is not [{ Length: > 0 }, { Length: > 0 }])
+        {
+            errors.Add(new SpecError("$.input.blob", $"must be 'container/blob-name', was \"{location}\""));
+            return null;
+        }
+
+        return new RunSource(properties[0].Name == "path" ? RunSourceKinds.File : RunSourceKinds.Blob, location);
     }
 
     private static JobSpec? ReadSpec(JsonElement body, Func<string, JobSpec?> findJob, List<SpecError> errors)

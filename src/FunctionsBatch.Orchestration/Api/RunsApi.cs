@@ -59,8 +59,14 @@ public sealed partial class RunsApi(
             }
         }
 
+        if (request.Source is { } external
+            && await staging.CheckSourceAsync(external, cancellationToken).ConfigureAwait(false) is { } problem)
+        {
+            return ApiResult.Error(400, "invalid_request", "the input cannot be read", [new ApiErrorDetail("$.input", problem)]);
+        }
+
         var runId = NewRunId(request.Spec.Name);
-        var source = await staging.WriteInputAsync(runId, request.Records, cancellationToken).ConfigureAwait(false);
+        var source = request.Source ?? await staging.WriteInputAsync(runId, request.Records, cancellationToken).ConfigureAwait(false);
         await client.StartAsync(new RunInput(runId, request.Spec, source, RunTriggers.Http), cancellationToken).ConfigureAwait(false);
         LogStarted(runId, request.Spec.Name, request.Records.Count);
         return new ApiResult(202, RunLinks.For(runId, baseUrl), RunLinks.StatusUrl(runId, baseUrl));

@@ -49,6 +49,10 @@ public sealed class BadInputTests : IAsyncLifetime
         { "spec schema not an object type", "application/json", Body(job: null, spec: Spec(("responseSchema", new JsonObject { ["type"] = "array" }))), HttpStatusCode.BadRequest, "$.spec.responseSchema.type" },
         { "spec template without placeholder", "application/json", Body(job: null, spec: Spec(("prompt", new JsonObject { ["system"] = "s", ["user"] = "classify this" }))), HttpStatusCode.BadRequest, "$.spec.prompt.user" },
         { "spec template unclosed placeholder", "application/json", Body(job: null, spec: Spec(("prompt", new JsonObject { ["system"] = "s", ["user"] = "Subject: {{subject" }))), HttpStatusCode.BadRequest, "not closed" },
+        { "input path outside the content root", "application/json", """{"job":"classify-tickets","input":{"path":"../../etc/passwd"}}""", HttpStatusCode.BadRequest, "outside" },
+        { "input file missing", "application/json", """{"job":"classify-tickets","input":{"path":"samples/missing.jsonl"}}""", HttpStatusCode.BadRequest, "no file" },
+        { "input blob without container", "application/json", """{"job":"classify-tickets","input":{"blob":"tickets.jsonl"}}""", HttpStatusCode.BadRequest, "$.input.blob" },
+        { "records and input together", "application/json", """{"job":"classify-tickets","records":[{"id":"a"}],"input":{"path":"samples/tickets.jsonl"}}""", HttpStatusCode.BadRequest, "not both" },
         { "too many records", "application/json", Body(records: MaxRecords + 1), HttpStatusCode.BadRequest, $"at most {MaxRecords}" },
         { "oversize body", "application/json", Body(padding: MaxRequestBytes), HttpStatusCode.RequestEntityTooLarge, "larger than" },
     };

@@ -59,6 +59,20 @@ public sealed class SampleRunTests : IAsyncLifetime
         Assert.Equal(cost.CostMicros, status.GetProperty("costMicros").GetInt64());
     }
 
+    [Fact]
+    public async Task StartRun_FileInput_StreamsTheFileAndProcessesEveryLine()
+    {
+        var runId = await RunsClient.StartAsync(_stack.Http, new JsonObject
+        {
+            ["job"] = "classify-tickets",
+            ["input"] = new JsonObject { ["path"] = "samples/tickets-small.jsonl" },
+        });
+        var status = await RunsClient.WaitForFinishAsync(_stack.Http, runId, TimeSpan.FromMinutes(2));
+
+        Assert.Equal("Succeeded", status.GetProperty("outcome").GetString());
+        Assert.Equal(50, (await ReadResultsAsync(runId)).Count(r => r.Status == RecordStatus.Succeeded));
+    }
+
     private async Task<List<RecordResultEntity>> ReadResultsAsync(string runId)
     {
         var table = _stack.Tables.GetTableClient(StorageClients.ResultsTable);

@@ -34,6 +34,8 @@ public sealed class FakeRunStaging : IRunStaging
     public Task<RunSource> WriteInputAsync(string runId, IReadOnlyList<JsonElement> records, CancellationToken cancellationToken) =>
         throw new NotSupportedException("the orchestration tests start runs with an already staged source");
 
+    public Task<string?> CheckSourceAsync(RunSource source, CancellationToken cancellationToken) => Task.FromResult<string?>(null);
+
     public async Task<StagingResult> StageAsync(StageRequest request, CancellationToken cancellationToken)
     {
         _stageRequests.Enqueue(request);
