@@ -57,6 +57,13 @@ public sealed class SampleRunTests : IAsyncLifetime
         Assert.Equal(expectedCost, cost.CostMicros);
         Assert.True(cost.CostMicros > 0);
         Assert.Equal(cost.CostMicros, status.GetProperty("costMicros").GetInt64());
+
+        var hostLog = await File.ReadAllTextAsync(Path.Combine(_stack.WorkDirectory, "host-0.log"));
+        Assert.Contains(runId, hostLog, StringComparison.Ordinal);
+        Assert.DoesNotContain(LocalStack.FunctionKey, hostLog, StringComparison.Ordinal);
+        Assert.DoesNotContain("sim-key", hostLog, StringComparison.Ordinal);
+        Assert.DoesNotContain("AccountKey", hostLog, StringComparison.Ordinal);
+        Assert.All(records.Take(50), r => Assert.DoesNotContain(r["body"]!.GetValue<string>(), hostLog, StringComparison.Ordinal));
     }
 
     [Fact]
