@@ -31,6 +31,7 @@ public static class FunctionsBatchServiceCollectionExtensions
         services.AddSingleton<IRunStaging, BlobRunStaging>();
         services.AddSingleton<IRunResultStore, TableRunResultStore>();
         services.AddSingleton<IRunCostStore, TableRunCostStore>();
+        services.AddSingleton<IRecordLedger, TableRecordLedger>();
         services.AddSingleton<IChatModelClient>(_ => ChatModelClientFactory.Create(settings.OpenAI));
         services.AddSingleton<IChunkProcessor, ChunkProcessor>();
         services.AddTransient<StageInputActivity>();

@@ -54,7 +54,8 @@ public sealed class BatchRunOrchestrator : TaskOrchestrator<RunInput, RunSummary
             tally.Usage,
             tally.CostMicros,
             input.RetryOf,
-            tally.Repairs);
+            tally.Repairs,
+            tally.LedgerHits);
         summary = await context.CallActivityAsync<RunSummary>(nameof(WriteRunCostActivity), summary, ChunkDispatcher.ActivityRetry);
         context.SetCustomStatus(tally.Progress(RunPhases.Done));
         logger.LogInformation(

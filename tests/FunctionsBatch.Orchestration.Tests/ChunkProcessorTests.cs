@@ -17,6 +17,7 @@ public sealed class ChunkProcessorTests
 
     private readonly FakeRunStaging _staging = new();
     private readonly FakeRunResultStore _results = new();
+    private readonly FakeRecordLedger _ledger = new();
 
     [Fact]
     public async Task ProcessAsync_Record_SendsTheRenderedPromptToTheJobsDeployment()
@@ -123,13 +124,49 @@ public sealed class ChunkProcessorTests
     }
 
     [Fact]
+    public async Task ProcessAsync_SameRecordsInALaterRun_ReusesLedgerAnswersAndSpendsNoTokens()
+    {
+        var model = new FakeChatModelClient(_ => Ok("fine"));
+        var tickets = Enumerable.Range(0, 3).Select(i => TestSpecs.Ticket($"t-{i}", subject: $"#{i}#")).ToArray();
+        Stage(TestSpecs.Job(), tickets);
+        await Processor(model).ProcessAsync(Chunk, CancellationToken.None);
+
+        var laterRun = new ChunkRef("run-2", 0);
+        _staging.AddSpec(laterRun.RunId, TestSpecs.Job());
+        _staging.AddChunk(laterRun, [tickets[0], tickets[1], TestSpecs.Ticket("t-2", subject: "#changed#")]);
+        var summary = await Processor(model).ProcessAsync(laterRun, CancellationToken.None);
+
+        Assert.Equal(4, model.Requests.Count);
+        Assert.Equal((3, 2, 100L), (summary.Succeeded, summary.LedgerHits, summary.Usage.PromptTokens));
+        var reused = _results.Row("run-2", "t-0");
+        Assert.Equal((true, "fine", 0, 0L), (reused.FromLedger, reused.Output, reused.Attempts, reused.Usage.PromptTokens));
+        Assert.Equal(_results.Row("run-1", "t-0").ContentKey, reused.ContentKey);
+        Assert.False(_results.Row("run-2", "t-2").FromLedger);
+    }
+
+    [Fact]
+    public async Task ProcessAsync_SpecSaysReprocess_CallsTheModelEvenForKnownRecords()
+    {
+        var model = new FakeChatModelClient(_ => Ok("fine"));
+        Stage(TestSpecs.Job(), TestSpecs.Ticket("t-0"));
+        await Processor(model).ProcessAsync(Chunk, CancellationToken.None);
+
+        var laterRun = new ChunkRef("run-2", 0);
+        _staging.AddSpec(laterRun.RunId, TestSpecs.Job() with { Reprocess = true });
+        _staging.AddChunk(laterRun, [TestSpecs.Ticket("t-0")]);
+        var summary = await Processor(model).ProcessAsync(laterRun, CancellationToken.None);
+
+        Assert.Equal((2, 0), (model.Requests.Count, summary.LedgerHits));
+    }
+
+    [Fact]
     public async Task ProcessAsync_PromptLargerThanContextWindow_FailsThatRecordWithoutCallingTheModel()
     {
         var model = new FakeChatModelClient(_ => Ok("fine"));
         var huge = string.Join(' ', Enumerable.Repeat("lorem", 2_000));
         Stage(TestSpecs.Job(), TestSpecs.Ticket("t-big", body: huge), TestSpecs.Ticket("t-small"));
 
-        var processor = new ChunkProcessor(_staging, model, _results, PriceTable.Default,
+        var processor = new ChunkProcessor(_staging, model, _results, _ledger, PriceTable.Default,
             new ModelLimits(new Dictionary<string, int> { ["gpt-4o-mini"] = 1_000 }), NullLogger<ChunkProcessor>.Instance);
         var summary = await processor.ProcessAsync(Chunk, CancellationToken.None);
 
@@ -203,5 +240,5 @@ public sealed class ChunkProcessorTests
     }
 
     private ChunkProcessor Processor(FakeChatModelClient model) =>
-        new(_staging, model, _results, PriceTable.Default, ModelLimits.Default, NullLogger<ChunkProcessor>.Instance);
+        new(_staging, model, _results, _ledger, PriceTable.Default, ModelLimits.Default, NullLogger<ChunkProcessor>.Instance);
 }

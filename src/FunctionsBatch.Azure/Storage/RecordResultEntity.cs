@@ -42,6 +42,10 @@ public sealed class RecordResultEntity : ITableEntity
 
     public string? ErrorMessage { get; set; }
 
+    public string? ContentKey { get; set; }
+
+    public bool FromLedger { get; set; }
+
     public static RecordResultEntity From(RecordResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
@@ -61,6 +65,8 @@ public sealed class RecordResultEntity : ITableEntity
             Attempts = result.Attempts,
             HttpStatus = result.HttpStatus,
             ErrorCode = result.ErrorCode,
+            ContentKey = result.ContentKey,
+            FromLedger = result.FromLedger,
             ErrorMessage = result.ErrorMessage is { Length: > MaxTextLength } message ? message[..MaxTextLength] : result.ErrorMessage,
         };
     }
@@ -76,5 +82,7 @@ public sealed class RecordResultEntity : ITableEntity
         Attempts,
         HttpStatus,
         ErrorCode,
-        ErrorMessage);
+        ErrorMessage,
+        ContentKey,
+        FromLedger);
 }

@@ -60,6 +60,13 @@ public sealed class RunCostEntity : ITableEntity
 
     public long CostMicros { get; set; }
 
+    /// <summary>Records answered from the ledger: work an earlier run already paid for.</summary>
+    public int LedgerHits { get; set; }
+
+    public int Repairs { get; set; }
+
+    public string? RetryOf { get; set; }
+
     public static RunCostEntity From(RunSummary run)
     {
         ArgumentNullException.ThrowIfNull(run);
@@ -85,6 +92,9 @@ public sealed class RunCostEntity : ITableEntity
             CachedInputTokens = run.Usage.CachedTokens,
             OutputTokens = run.Usage.CompletionTokens,
             CostMicros = run.CostMicros,
+            LedgerHits = run.LedgerHits,
+            Repairs = run.Repairs,
+            RetryOf = run.RetryOf,
         };
     }
 

@@ -9,10 +9,12 @@ public sealed class StorageClients
     public const string RunsContainer = "runs";
     public const string ResultsTable = "RunResults";
     public const string CostsTable = "RunCosts";
+    public const string LedgerTable = "RecordLedger";
 
     private readonly RetryingLazy<BlobContainerClient> _runs;
     private readonly RetryingLazy<TableClient> _results;
     private readonly RetryingLazy<TableClient> _costs;
+    private readonly RetryingLazy<TableClient> _ledger;
 
     public StorageClients(string connectionString)
     {
@@ -21,6 +23,7 @@ public sealed class StorageClients
         _runs = new RetryingLazy<BlobContainerClient>(() => CreateContainerAsync(RunsContainer));
         _results = new RetryingLazy<TableClient>(() => CreateTableAsync(ResultsTable));
         _costs = new RetryingLazy<TableClient>(() => CreateTableAsync(CostsTable));
+        _ledger = new RetryingLazy<TableClient>(() => CreateTableAsync(LedgerTable));
     }
 
     public BlobServiceClient Blobs { get; }
@@ -32,6 +35,8 @@ public sealed class StorageClients
     public Task<TableClient> ResultsAsync() => _results.Value;
 
     public Task<TableClient> CostsAsync() => _costs.Value;
+
+    public Task<TableClient> LedgerAsync() => _ledger.Value;
 
     private async Task<BlobContainerClient> CreateContainerAsync(string name)
     {

@@ -12,4 +12,5 @@ public sealed record ChunkSummary(
     TokenUsage Usage,
     long CostMicros,
     long DurationMs,
-    int Repairs = 0);
+    int Repairs = 0,
+    int LedgerHits = 0);

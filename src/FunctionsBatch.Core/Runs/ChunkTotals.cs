@@ -10,7 +10,8 @@ public sealed record ChunkTotals(
     int Throttled,
     int Repairs,
     TokenUsage Usage,
-    long CostMicros)
+    long CostMicros,
+    int LedgerHits = 0)
 {
     public static ChunkTotals None { get; } = new(0, 0, 0, 0, 0, 0, 0, TokenUsage.Zero, 0);
 
@@ -21,7 +22,7 @@ public sealed record ChunkTotals(
         ArgumentNullException.ThrowIfNull(chunk);
         return new ChunkTotals(
             Chunks + 1, Records + chunk.Records, Succeeded + chunk.Succeeded, Failed + chunk.Failed, Requests + chunk.Requests,
-            Throttled + chunk.Throttled, Repairs + chunk.Repairs, Usage + chunk.Usage, CostMicros + chunk.CostMicros);
+            Throttled + chunk.Throttled, Repairs + chunk.Repairs, Usage + chunk.Usage, CostMicros + chunk.CostMicros, LedgerHits + chunk.LedgerHits);
     }
 
     public ChunkTotals Plus(ChunkTotals other)
@@ -29,6 +30,6 @@ public sealed record ChunkTotals(
         ArgumentNullException.ThrowIfNull(other);
         return new ChunkTotals(
             Chunks + other.Chunks, Records + other.Records, Succeeded + other.Succeeded, Failed + other.Failed, Requests + other.Requests,
-            Throttled + other.Throttled, Repairs + other.Repairs, Usage + other.Usage, CostMicros + other.CostMicros);
+            Throttled + other.Throttled, Repairs + other.Repairs, Usage + other.Usage, CostMicros + other.CostMicros, LedgerHits + other.LedgerHits);
     }
 }

@@ -1,6 +1,7 @@
 namespace FunctionsBatch.Core.Runs;
 
 /// <summary>The fate of one record in one run: one row in the results table, keyed by (run, record).</summary>
+/// <param name="FromLedger">The answer was reused from an earlier run with the same content key; no tokens were spent.</param>
 public sealed record RecordResult(
     string RunId,
     string RecordId,
@@ -12,4 +13,6 @@ public sealed record RecordResult(
     int Attempts,
     int? HttpStatus,
     string? ErrorCode,
-    string? ErrorMessage);
+    string? ErrorMessage,
+    string? ContentKey = null,
+    bool FromLedger = false);

@@ -20,4 +20,5 @@ public sealed record RunSummary(
     TokenUsage Usage,
     long CostMicros,
     string? RetryOf = null,
-    int Repairs = 0);
+    int Repairs = 0,
+    int LedgerHits = 0);

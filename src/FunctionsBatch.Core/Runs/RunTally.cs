@@ -28,6 +28,8 @@ public sealed class RunTally
 
     public int Repairs => Totals.Repairs;
 
+    public int LedgerHits => Totals.LedgerHits;
+
     public TokenUsage Usage => Totals.Usage;
 
     public long CostMicros => Totals.CostMicros;

@@ -32,6 +32,9 @@ public sealed record JobSpec
     /// <summary>Chunks per sub-orchestration: bounds every orchestration history, whatever the run size.</summary>
     public int ChunksPerGroup { get; init; } = JobSpecDefaults.ChunksPerGroup;
 
+    /// <summary>When false, records already answered with the same content key are reused instead of paid for again.</summary>
+    public bool Reprocess { get; init; }
+
     /// <summary>Retries one chunk may spend, as a share of its records (0.5 = one retry per two records); a storm stops there.</summary>
     public double RetryBudget { get; init; } = JobSpecDefaults.RetryBudget;
 

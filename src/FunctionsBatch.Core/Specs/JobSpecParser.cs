@@ -14,7 +14,7 @@ public static partial class JobSpecParser
     private static readonly HashSet<string> KnownProperties = new(StringComparer.Ordinal)
     {
         "name", "description", "prompt", "promptVersion", "model", "responseSchema", "maxOutputTokens",
-        "chunkSize", "maxParallelChunks", "maxConcurrentRequestsPerChunk", "chunksPerGroup", "retryBudget", "failureThreshold", "tags", "schedule", "input",
+        "chunkSize", "maxParallelChunks", "maxConcurrentRequestsPerChunk", "chunksPerGroup", "reprocess", "retryBudget", "failureThreshold", "tags", "schedule", "input",
     };
 
     private static readonly string[] RequiredTags = ["tenant", "feature"];
@@ -80,6 +80,11 @@ public static partial class JobSpecParser
         OptionalInt(spec, "maxParallelChunks", 1, JobSpecDefaults.MaxParallelChunksLimit, path, errors);
         OptionalInt(spec, "maxConcurrentRequestsPerChunk", 1, JobSpecDefaults.MaxConcurrentRequestsPerChunkLimit, path, errors);
         OptionalInt(spec, "chunksPerGroup", 1, JobSpecDefaults.MaxChunksPerGroup, path, errors);
+        if (spec.TryGetProperty("reprocess", out var reprocess) && reprocess.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
+        {
+            errors.Add(new SpecError($"{path}.reprocess", $"must be true or false, not {Describe(reprocess)}"));
+        }
+
         OptionalNumber(spec, "retryBudget", 0, JobSpecDefaults.MaxRetryBudget, path, errors);
         ValidateFailureThreshold(spec, path, errors);
         ValidateTags(spec, path, errors);
@@ -107,6 +112,7 @@ public static partial class JobSpecParser
             ChunkSize = IntOr(spec, "chunkSize", JobSpecDefaults.ChunkSize),
             MaxParallelChunks = IntOr(spec, "maxParallelChunks", JobSpecDefaults.MaxParallelChunks),
             MaxConcurrentRequestsPerChunk = IntOr(spec, "maxConcurrentRequestsPerChunk", JobSpecDefaults.MaxConcurrentRequestsPerChunk),
+            Reprocess = spec.TryGetProperty("reprocess", out var reprocessFlag) && reprocessFlag.GetBoolean(),
             ChunksPerGroup = IntOr(spec, "chunksPerGroup", JobSpecDefaults.ChunksPerGroup),
             RetryBudget = spec.TryGetProperty("retryBudget", out var budget) ? budget.GetDouble() : JobSpecDefaults.RetryBudget,
             FailureThreshold = spec.TryGetProperty("failureThreshold", out var threshold) && threshold.ValueKind == JsonValueKind.Object

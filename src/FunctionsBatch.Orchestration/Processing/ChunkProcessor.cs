@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using FunctionsBatch.Core.Ledger;
 using FunctionsBatch.Core.Models;
 using FunctionsBatch.Core.Pricing;
 using FunctionsBatch.Core.Prompts;
@@ -22,6 +23,7 @@ public sealed partial class ChunkProcessor(
     IRunStaging staging,
     IChatModelClient model,
     IRunResultStore results,
+    IRecordLedger ledger,
     PriceTable prices,
     ModelLimits limits,
     ILogger<ChunkProcessor> logger) : IChunkProcessor
@@ -65,6 +67,15 @@ public sealed partial class ChunkProcessor(
             await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
         }
 
+        var answered = outcomes
+            .Where(o => o.Result is { Status: RecordStatus.Succeeded, FromLedger: false, ContentKey: not null, Output: not null })
+            .Select(o => new LedgerEntry(o.Result.ContentKey!, o.Result.Output!, o.Result.Usage, o.Result.RunId, o.Result.RecordId))
+            .ToArray();
+        if (answered.Length > 0)
+        {
+            await ledger.SaveAsync(spec.Name, answered, cancellationToken).ConfigureAwait(false);
+        }
+
         var usage = outcomes.Aggregate(TokenUsage.Zero, (total, o) => total + o.Result.Usage);
         var summary = new ChunkSummary(
             chunk.ChunkIndex,
@@ -76,7 +87,8 @@ public sealed partial class ChunkProcessor(
             usage,
             CostCalculator.MicroDollars(usage, prices.For(spec.Model)),
             clock.ElapsedMilliseconds,
-            outcomes.Sum(o => o.Repairs));
+            outcomes.Sum(o => o.Repairs),
+            outcomes.Count(o => o.Result.FromLedger));
         LogChunkDone(chunk.RunId, chunk.ChunkIndex, summary.Succeeded, summary.Failed, earlier.Count, summary.DurationMs);
         return summary;
     }
@@ -98,6 +110,18 @@ public sealed partial class ChunkProcessor(
                 $"the prompt is {promptTokens} tokens; with maxOutputTokens {job.Spec.MaxOutputTokens} it exceeds the {job.ContextWindow}-token context window of {job.Spec.Model}");
         }
 
+        var key = ContentKey.Compute(job.Spec, record);
+        if (!job.Spec.Reprocess && await ledger.FindAsync(job.Spec.Name, key, cancellationToken).ConfigureAwait(false) is { } known)
+        {
+            return RecordOutcome.Reused(job.Chunk, recordId, known);
+        }
+
+        var outcome = await AskAsync(job, recordId, messages, cancellationToken).ConfigureAwait(false);
+        return outcome with { Result = outcome.Result with { ContentKey = key } };
+    }
+
+    private async Task<RecordOutcome> AskAsync(ChunkJob job, string recordId, IReadOnlyList<ChatMessageText> messages, CancellationToken cancellationToken)
+    {
         var call = await CallAsync(job, messages, cancellationToken).ConfigureAwait(false);
         if (!call.Succeeded || job.Validator is null)
         {

@@ -13,7 +13,7 @@ public sealed class AzureOpenAIChatModelClientSuccessTests
     [Fact]
     public async Task CompleteAsync_PlainText_ReturnsSimulatorContentAndTokenCounts()
     {
-        using var simulator = new SimulatorServer();
+        await using var simulator = await SimulatorServer.StartAsync();
         var client = ModelClients.Retrying(ModelClients.Settings(simulator.BaseAddress));
         var request = ChatRequests.Text(ChatRequests.Ticket());
 
@@ -37,7 +37,7 @@ public sealed class AzureOpenAIChatModelClientSuccessTests
     [Fact]
     public async Task CompleteAsync_JsonSchemaRequested_ReturnsObjectValidAgainstSchema()
     {
-        using var simulator = new SimulatorServer();
+        await using var simulator = await SimulatorServer.StartAsync();
         var client = ModelClients.Retrying(ModelClients.Settings(simulator.BaseAddress));
         var request = ChatRequests.Classification(ChatRequests.Ticket());
 
@@ -56,7 +56,7 @@ public sealed class AzureOpenAIChatModelClientSuccessTests
     [Fact]
     public async Task CompleteAsync_MaxOutputTokensReached_ReturnsTruncatedContentWithinLimit()
     {
-        using var simulator = new SimulatorServer();
+        await using var simulator = await SimulatorServer.StartAsync();
         var client = ModelClients.Retrying(ModelClients.Settings(simulator.BaseAddress));
         var request = ChatRequests.Text(ChatRequests.Ticket(), maxOutputTokens: 3);
 

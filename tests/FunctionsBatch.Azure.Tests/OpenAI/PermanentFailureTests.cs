@@ -9,7 +9,7 @@ public sealed class PermanentFailureTests
     [Fact]
     public async Task CompleteAsync_ContentFilterMarker_FailsContentFilterWithoutRetry()
     {
-        using var simulator = new SimulatorServer();
+        await using var simulator = await SimulatorServer.StartAsync();
         var client = ModelClients.Retrying(ModelClients.Settings(simulator.BaseAddress));
 
         var result = await client.CompleteAsync(ChatRequests.Text(ChatRequests.Ticket("[[BLOCK]]")), CancellationToken.None);
@@ -26,7 +26,7 @@ public sealed class PermanentFailureTests
     [Fact]
     public async Task CompleteAsync_WrongApiKey_FailsUnauthorizedWithoutRetry()
     {
-        using var simulator = new SimulatorServer();
+        await using var simulator = await SimulatorServer.StartAsync();
         var client = ModelClients.Retrying(ModelClients.Settings(simulator.BaseAddress, apiKey: "not-the-key"));
 
         var result = await client.CompleteAsync(ChatRequests.Text(ChatRequests.Ticket()), CancellationToken.None);
@@ -43,7 +43,7 @@ public sealed class PermanentFailureTests
     [Fact]
     public async Task CompleteAsync_PromptBeyondContextWindow_FailsContextLengthExceededWithoutRetry()
     {
-        using var simulator = new SimulatorServer(new Dictionary<string, string?> { ["Simulator:ContextWindow"] = "100" });
+        await using var simulator = await SimulatorServer.StartAsync(new Dictionary<string, string?> { ["Simulator:ContextWindow"] = "100" });
         var client = ModelClients.Retrying(ModelClients.Settings(simulator.BaseAddress));
         var longTicket = ChatRequests.Ticket() + string.Concat(Enumerable.Repeat(" The invoice shows the same charge again.", 20));
 
@@ -62,7 +62,7 @@ public sealed class PermanentFailureTests
     public async Task CompleteAsync_EndpointPathAnswers404_FailsDeploymentNotFoundWithoutRetry()
     {
         // The simulator serves any deployment name, so a 404 comes from an endpoint with a wrong base path instead.
-        using var simulator = new SimulatorServer();
+        await using var simulator = await SimulatorServer.StartAsync();
         var client = ModelClients.Retrying(ModelClients.Settings(new Uri(simulator.BaseAddress, "/not-a-resource/")));
 
         var result = await client.CompleteAsync(ChatRequests.Text(ChatRequests.Ticket()), CancellationToken.None);

@@ -9,7 +9,7 @@ public sealed class RetryAfterTests
     [Fact]
     public async Task CompleteAsync_ThrottledWithRetryAfterMs_WaitsAdvertisedDelayBeforeRetry()
     {
-        using var simulator = new SimulatorServer(new Dictionary<string, string?> { ["Simulator:Faults:RetryAfterMs"] = "1500" });
+        await using var simulator = await SimulatorServer.StartAsync(new Dictionary<string, string?> { ["Simulator:Faults:RetryAfterMs"] = "1500" });
         var client = ModelClients.Retrying(ModelClients.Settings(simulator.BaseAddress));
         var clock = Stopwatch.StartNew();
 
@@ -26,7 +26,7 @@ public sealed class RetryAfterTests
     [Fact]
     public async Task CompleteAsync_RetryAfterAboveMaxDelay_WaitsOnlyMaxDelay()
     {
-        using var simulator = new SimulatorServer(new Dictionary<string, string?> { ["Simulator:Faults:RetryAfterMs"] = "60000" });
+        await using var simulator = await SimulatorServer.StartAsync(new Dictionary<string, string?> { ["Simulator:Faults:RetryAfterMs"] = "60000" });
         var settings = ModelClients.Settings(simulator.BaseAddress);
         settings.MaxDelaySeconds = 1;
         var client = ModelClients.Retrying(settings);

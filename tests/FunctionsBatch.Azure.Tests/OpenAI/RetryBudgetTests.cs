@@ -15,7 +15,7 @@ public sealed class RetryBudgetTests
     [Fact]
     public async Task CompleteAsync_ThrottleStormWithSharedBudget_SendsCallsPlusBudgetRequests()
     {
-        using var simulator = new SimulatorServer(Storm);
+        await using var simulator = await SimulatorServer.StartAsync(Storm);
         var client = ModelClients.Retrying(ModelClients.Settings(simulator.BaseAddress, maxAttempts: 6));
         var budget = new RetryBudget(3);
 
@@ -40,7 +40,7 @@ public sealed class RetryBudgetTests
     [Fact]
     public async Task CompleteAsync_AttemptsExhaustedBeforeBudget_SpendsOneUnitPerRetryOnly()
     {
-        using var simulator = new SimulatorServer(Storm);
+        await using var simulator = await SimulatorServer.StartAsync(Storm);
         var client = ModelClients.Retrying(ModelClients.Settings(simulator.BaseAddress, maxAttempts: 2));
         var budget = new RetryBudget(10);
 
@@ -56,7 +56,7 @@ public sealed class RetryBudgetTests
     [Fact]
     public async Task CompleteAsync_ThrottleStormWithoutBudget_StopsAtMaxAttempts()
     {
-        using var simulator = new SimulatorServer(Storm);
+        await using var simulator = await SimulatorServer.StartAsync(Storm);
         var client = ModelClients.Retrying(ModelClients.Settings(simulator.BaseAddress, maxAttempts: 3));
 
         var result = await client.CompleteAsync(ChatRequests.Text(ChatRequests.Ticket()), CancellationToken.None);

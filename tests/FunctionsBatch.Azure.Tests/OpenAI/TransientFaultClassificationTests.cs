@@ -13,7 +13,7 @@ public sealed class TransientFaultClassificationTests
     [InlineData("[[SLOW-ONCE]]", RecordErrorCodes.Timeout, null)]
     public async Task CompleteAsync_TransientMarker_ReturnsRetryableFailureWithCode(string marker, string code, int? status)
     {
-        using var simulator = new SimulatorServer(new Dictionary<string, string?> { ["Simulator:Faults:SlowMs"] = "8000" });
+        await using var simulator = await SimulatorServer.StartAsync(new Dictionary<string, string?> { ["Simulator:Faults:SlowMs"] = "8000" });
         var client = ModelClients.SingleAttempt(ModelClients.Settings(simulator.BaseAddress, timeoutSeconds: 2));
 
         var result = await client.CompleteAsync(ChatRequests.Text(ChatRequests.Ticket(marker)), CancellationToken.None);
@@ -31,7 +31,7 @@ public sealed class TransientFaultClassificationTests
     [InlineData(503)]
     public async Task CompleteAsync_ServerError_ReturnsRetryableServerError(int status)
     {
-        using var simulator = new SimulatorServer(new Dictionary<string, string?> { ["Simulator:Faults:ServerErrorStatus"] = status.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        await using var simulator = await SimulatorServer.StartAsync(new Dictionary<string, string?> { ["Simulator:Faults:ServerErrorStatus"] = status.ToString(System.Globalization.CultureInfo.InvariantCulture) });
         var client = ModelClients.SingleAttempt(ModelClients.Settings(simulator.BaseAddress));
 
         var result = await client.CompleteAsync(ChatRequests.Text(ChatRequests.Ticket("[[FAIL-ONCE]]")), CancellationToken.None);
@@ -45,7 +45,7 @@ public sealed class TransientFaultClassificationTests
     [Fact]
     public async Task CompleteAsync_Throttled_CarriesServerRetryAfterAndMessage()
     {
-        using var simulator = new SimulatorServer(new Dictionary<string, string?> { ["Simulator:Faults:RetryAfterMs"] = "1234" });
+        await using var simulator = await SimulatorServer.StartAsync(new Dictionary<string, string?> { ["Simulator:Faults:RetryAfterMs"] = "1234" });
         var client = ModelClients.SingleAttempt(ModelClients.Settings(simulator.BaseAddress));
 
         var result = await client.CompleteAsync(ChatRequests.Text(ChatRequests.Ticket("[[THROTTLE-ONCE]]")), CancellationToken.None);

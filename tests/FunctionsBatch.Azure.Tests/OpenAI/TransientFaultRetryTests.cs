@@ -18,7 +18,7 @@ public sealed class TransientFaultRetryTests
     [InlineData("[[SLOW-ONCE]]", 0)]
     public async Task CompleteAsync_TransientMarker_SucceedsOnSecondAttempt(string marker, int throttled)
     {
-        using var simulator = new SimulatorServer(new Dictionary<string, string?> { ["Simulator:Faults:SlowMs"] = "8000" });
+        await using var simulator = await SimulatorServer.StartAsync(new Dictionary<string, string?> { ["Simulator:Faults:SlowMs"] = "8000" });
         var client = ModelClients.Retrying(ModelClients.Settings(simulator.BaseAddress, timeoutSeconds: 2));
         var request = ChatRequests.Text(ChatRequests.Ticket(marker));
 
@@ -37,7 +37,7 @@ public sealed class TransientFaultRetryTests
     [Fact]
     public async Task CompleteAsync_SlowMarker_GivesUpAfterTimeoutNotAfterServerDelay()
     {
-        using var simulator = new SimulatorServer(new Dictionary<string, string?> { ["Simulator:Faults:SlowMs"] = "8000" });
+        await using var simulator = await SimulatorServer.StartAsync(new Dictionary<string, string?> { ["Simulator:Faults:SlowMs"] = "8000" });
         var client = ModelClients.Retrying(ModelClients.Settings(simulator.BaseAddress, timeoutSeconds: 2));
         var clock = Stopwatch.StartNew();
 
@@ -50,7 +50,7 @@ public sealed class TransientFaultRetryTests
     [Fact]
     public async Task CompleteAsync_CallerCancelsDuringSlowAnswer_ThrowsOperationCanceled()
     {
-        using var simulator = new SimulatorServer(new Dictionary<string, string?> { ["Simulator:Faults:SlowMs"] = "8000" });
+        await using var simulator = await SimulatorServer.StartAsync(new Dictionary<string, string?> { ["Simulator:Faults:SlowMs"] = "8000" });
         var client = ModelClients.Retrying(ModelClients.Settings(simulator.BaseAddress, timeoutSeconds: 30));
         using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
 

@@ -1,8 +1,14 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using FunctionsBatch.Simulator;
+using FunctionsBatch.Simulator.Http;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace FunctionsBatch.Azure.Tests.TestSupport;
 
@@ -10,50 +16,57 @@ namespace FunctionsBatch.Azure.Tests.TestSupport;
 /// The simulator in this process on a real Kestrel port, so the Azure OpenAI SDK talks to it over a socket
 /// exactly as it would to Azure (resets and cut-off bodies included).
 /// </summary>
-public sealed class SimulatorServer : IDisposable
+/// <remarks>
+/// Built the way the simulator's Program.cs builds it (AddSimulator + MapSimulator) rather than through
+/// <c>WebApplicationFactory&lt;Program&gt;.UseKestrel(0)</c>: that factory captures the entry point's host with a
+/// process-wide DiagnosticListener, and with xunit running classes in parallel two factories starting at once
+/// intermittently failed with "IServerAddressesFeature.Addresses cannot be modified after the server has started".
+/// </remarks>
+public sealed class SimulatorServer : IAsyncDisposable
 {
     public const string ApiKey = "sim-key";
 
-    private readonly Factory _factory;
+    private readonly WebApplication _app;
     private readonly HttpClient _admin;
 
-    public SimulatorServer(IReadOnlyDictionary<string, string?>? settings = null)
+    private SimulatorServer(WebApplication app, Uri baseAddress)
     {
-        _factory = new Factory(settings);
-        _factory.UseKestrel(0);
-        _factory.StartServer();
-        _admin = _factory.CreateClient();
-        BaseAddress = _admin.BaseAddress!;
+        _app = app;
+        BaseAddress = baseAddress;
+        _admin = new HttpClient { BaseAddress = baseAddress };
     }
 
     /// <summary>http://127.0.0.1:port/ of the running simulator.</summary>
     public Uri BaseAddress { get; }
 
+    public static async Task<SimulatorServer> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        var all = new Dictionary<string, string?> { ["Simulator:ApiKey"] = ApiKey };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            all[key] = value;
+        }
+
+        builder.Configuration.AddInMemoryCollection(all);
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Services.AddSimulator(builder.Configuration);
+        var app = builder.Build();
+        app.MapSimulator();
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        return new SimulatorServer(app, new Uri(address));
+    }
+
     public async Task<JsonElement> StatsAsync() => await _admin.GetFromJsonAsync<JsonElement>("/sim/stats");
 
     public async Task<long> RequestsAsync() => (await StatsAsync()).GetProperty("requests").GetInt64();
 
-    public void Dispose()
+    public async ValueTask DisposeAsync()
     {
         _admin.Dispose();
-        _factory.Dispose();
-    }
-
-    private sealed class Factory(IReadOnlyDictionary<string, string?>? settings) : WebApplicationFactory<Program>
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            var all = new Dictionary<string, string?>
-            {
-                ["Simulator:ApiKey"] = ApiKey,
-                ["Logging:LogLevel:Default"] = "Warning",
-            };
-            foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
-            {
-                all[key] = value;
-            }
-
-            builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(all));
-        }
+        await _app.StopAsync();
+        await _app.DisposeAsync();
     }
 }

@@ -1,6 +1,10 @@
 using System.Net.Http.Json;
+using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 
 namespace FunctionsBatch.Integration.Tests.Infrastructure;
 
@@ -15,6 +19,7 @@ public sealed class LocalStack : IAsyncDisposable
 
     private readonly Dictionary<string, string> _hostSettings;
     private readonly List<ServiceProcess> _hosts = [];
+    private readonly List<ExtraHost> _extraHosts = [];
     private ServiceProcess? _azurite;
     private ServiceProcess? _simulator;
 
@@ -88,6 +93,18 @@ public sealed class LocalStack : IAsyncDisposable
 
     public ServiceProcess Host => _hosts[^1];
 
+    /// <summary>The log file of <see cref="Host"/> (the process on <see cref="HostPort"/> started last).</summary>
+    public string HostLogPath { get; private set; } = string.Empty;
+
+    /// <summary>The hosts started with <see cref="StartExtraHostAsync"/>, in start order.</summary>
+    public IReadOnlyList<ExtraHost> ExtraHosts => _extraHosts;
+
+    public string TaskHubName => _hostSettings["DurableTask__HubName"];
+
+    public int PartitionCount => _hostSettings.TryGetValue("DurableTask__PartitionCount", out var count)
+        ? int.Parse(count, System.Globalization.CultureInfo.InvariantCulture)
+        : 4;
+
     public static async Task<LocalStack> StartAsync(string name, IReadOnlyDictionary<string, string>? hostSettings = null, IReadOnlyDictionary<string, string>? simulatorSettings = null)
     {
         var stack = new LocalStack(name, hostSettings ?? new Dictionary<string, string>());
@@ -111,6 +128,7 @@ public sealed class LocalStack : IAsyncDisposable
     public async Task StartHostAsync()
     {
         var log = Path.Combine(WorkDirectory, $"host-{_hosts.Count}.log");
+        HostLogPath = log;
         _hosts.Add(ServiceProcess.Start(
             "localhost",
             "dotnet",
@@ -118,6 +136,95 @@ public sealed class LocalStack : IAsyncDisposable
             _hostSettings,
             log));
         await WaitForAsync($"{HostUrl}/healthz", "local host").ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Starts one more local host process on its own free port, sharing the task hub, storage and simulator of
+    /// this stack: a scale-out worker next to <see cref="Host"/>. Unless <paramref name="hostSettings"/> says
+    /// otherwise, its Durable WorkerId is the host's default (machine name + PID), so it differs from every other
+    /// process. Returns once it serves <c>/healthz</c> (its Durable worker has started).
+    /// </summary>
+    public async Task<ExtraHost> StartExtraHostAsync(IReadOnlyDictionary<string, string>? hostSettings = null)
+    {
+        var port = FreePort.Next();
+        var url = $"http://127.0.0.1:{port}";
+        var log = Path.Combine(WorkDirectory, $"extra-host-{_extraHosts.Count}.log");
+        var settings = new Dictionary<string, string>(_hostSettings);
+        foreach (var (key, value) in hostSettings ?? new Dictionary<string, string>())
+        {
+            settings[key] = value;
+        }
+
+        var host = new ExtraHost(
+            ServiceProcess.Start($"localhost-extra-{_extraHosts.Count}", "dotnet", [RepoPaths.ServiceDll("FunctionsBatch.LocalHost"), "--urls", url], settings, log),
+            port,
+            log);
+        _extraHosts.Add(host);
+        await WaitForAsync($"{url}/healthz", "extra local host").ConfigureAwait(false);
+        return host;
+    }
+
+    /// <summary>
+    /// Who holds each control-queue partition of the task hub right now, read from the Durable engine's lease
+    /// blobs (<c>{hub}-leases</c>, the Azure Storage provider's blob partition manager): partition index → the
+    /// owner's WorkerId, for partitions whose blob lease is currently held.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<int, string>> PartitionOwnersAsync()
+    {
+        var container = new BlobContainerClient(StorageConnectionString, TaskHubName.ToLowerInvariant() + "-leases");
+        var owners = new Dictionary<int, string>();
+        if (!await container.ExistsAsync().ConfigureAwait(false))
+        {
+            return owners;
+        }
+
+        var controlQueue = new Regex($"^{Regex.Escape(TaskHubName.ToLowerInvariant())}-control-(\\d+)$", RegexOptions.CultureInvariant);
+        await foreach (var blob in container.GetBlobsAsync().ConfigureAwait(false))
+        {
+            // Ownership leases only (the safe partition manager also keeps "intent" leases for handing partitions over).
+            if (blob.Properties.LeaseState != LeaseState.Leased || blob.Name.StartsWith("intent/", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var content = (await container.GetBlobClient(blob.Name).DownloadContentAsync().ConfigureAwait(false)).Value.Content.ToString();
+            using var lease = JsonDocument.Parse(content);
+            if (lease.RootElement.TryGetProperty("PartitionId", out var partitionId)
+                && controlQueue.Match(partitionId.GetString() ?? string.Empty) is { Success: true } match
+                && lease.RootElement.TryGetProperty("Owner", out var owner) && owner.GetString() is { Length: > 0 } ownerId)
+            {
+                owners[int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)] = ownerId;
+            }
+        }
+
+        return owners;
+    }
+
+    /// <summary>The control-queue partition of an orchestration instance, as the Azure Storage provider computes it (FNV-1a of the id).</summary>
+    public int PartitionOf(string instanceId)
+    {
+        var hash = 2166136261u;
+        foreach (var b in Encoding.UTF8.GetBytes(instanceId))
+        {
+            hash = unchecked((hash ^ b) * 16777619u);
+        }
+
+        return (int)(hash % (uint)PartitionCount);
+    }
+
+    /// <summary>The Durable WorkerId a host process logged when its worker started, or null before that.</summary>
+    public static string? WorkerIdIn(string logPath)
+    {
+        var match = Regex.Match(ReadLog(logPath), @"Durable worker started: task hub \S+, worker (\S+), \d+ partitions", RegexOptions.CultureInvariant);
+        return match.Success ? match.Groups[1].Value : null;
+    }
+
+    /// <summary>A service's log so far, read while the service still writes to it.</summary>
+    public static string ReadLog(string logPath)
+    {
+        using var stream = new FileStream(logPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
     }
 
     /// <summary>Kills Azurite and starts it again on the same ports and data folder: storage going away mid-run.</summary>
@@ -144,6 +251,11 @@ public sealed class LocalStack : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         foreach (var host in _hosts)
+        {
+            host.Dispose();
+        }
+
+        foreach (var host in _extraHosts)
         {
             host.Dispose();
         }
@@ -208,5 +320,47 @@ public sealed class LocalStack : IAsyncDisposable
         }
 
         throw new TimeoutException($"The {what} did not answer at {url} within 90 s.");
+    }
+
+    /// <summary>A local host process started next to the stack's own host, on its own port.</summary>
+    public sealed class ExtraHost : IDisposable
+    {
+        internal ExtraHost(ServiceProcess process, int port, string logPath)
+        {
+            Process = process;
+            Port = port;
+            LogPath = logPath;
+            Http = new HttpClient { BaseAddress = new Uri(Url), Timeout = TimeSpan.FromSeconds(100) };
+            Http.DefaultRequestHeaders.Add("x-functions-key", FunctionKey);
+        }
+
+        public ServiceProcess Process { get; }
+
+        public int Port { get; }
+
+        public string Url => $"http://127.0.0.1:{Port}";
+
+        public int Pid => Process.Pid;
+
+        public string LogPath { get; }
+
+        /// <summary>Talks to this host with the function key.</summary>
+        public HttpClient Http { get; }
+
+        /// <summary>The Durable WorkerId this process logged at start.</summary>
+        public string? WorkerId => WorkerIdIn(LogPath);
+
+        public bool HasExited => Process.HasExited;
+
+        /// <summary>SIGKILL.</summary>
+        public void Kill() => Process.Kill();
+
+        public string ReadLog() => LocalStack.ReadLog(LogPath);
+
+        public void Dispose()
+        {
+            Process.Dispose();
+            Http.Dispose();
+        }
     }
 }
