@@ -14,36 +14,39 @@ namespace FunctionsBatch.Azure.Tests.TestSupport;
 /// </summary>
 public sealed class StubModelServer : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private WebApplication? _app;
     private int _requests;
 
-    private StubModelServer(WebApplication app, Uri baseAddress)
+    private StubModelServer()
     {
-        _app = app;
-        BaseAddress = baseAddress;
     }
 
-    public Uri BaseAddress { get; }
+    public Uri BaseAddress { get; private set; } = null!;
 
+    /// <summary>Requests received so far.</summary>
     public int Requests => Volatile.Read(ref _requests);
 
+    /// <param name="handler">Answers one request; the second argument is the request's number, 1 for the first.</param>
     public static async Task<StubModelServer> StartAsync(Func<HttpContext, int, Task> handler)
     {
+        var server = new StubModelServer();
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
         var app = builder.Build();
-        StubModelServer? server = null;
-        app.Run(context => handler(context, Interlocked.Increment(ref server!._requests)));
+        app.Run(context => handler(context, Interlocked.Increment(ref server._requests)));
         await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        server = new StubModelServer(app, new Uri(address));
+        server._app = app;
+        server.BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
         return server;
     }
 
     public async ValueTask DisposeAsync()
     {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        if (_app is { } app)
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+        }
     }
 }
