@@ -19,4 +19,6 @@ public sealed record RunCostRow(
     long InputTokens,
     long CachedInputTokens,
     long OutputTokens,
-    long CostMicros);
+    long CostMicros,
+    int LedgerHits,
+    string Mode);

@@ -23,6 +23,8 @@ public sealed class FunctionsMetadataTests
         { nameof(GetRunFunction.GetRun), EntryPoint<GetRunFunction>(nameof(GetRunFunction.GetRun)), "get", "runs/{id}" },
         { nameof(CancelRunFunction.CancelRun), EntryPoint<CancelRunFunction>(nameof(CancelRunFunction.CancelRun)), "post", "runs/{id}/cancel" },
         { nameof(RetryFailedRunFunction.RetryFailedRun), EntryPoint<RetryFailedRunFunction>(nameof(RetryFailedRunFunction.RetryFailedRun)), "post", "runs/{id}/retry-failed" },
+        { nameof(EstimateRunFunction.EstimateRun), EntryPoint<EstimateRunFunction>(nameof(EstimateRunFunction.EstimateRun)), "post", "runs/estimate" },
+        { nameof(GetCostsFunction.GetCosts), EntryPoint<GetCostsFunction>(nameof(GetCostsFunction.GetCosts)), "get", "costs" },
         { nameof(GetRunResultsFunction.GetRunResults), EntryPoint<GetRunResultsFunction>(nameof(GetRunResultsFunction.GetRunResults)), "get", "runs/{id}/results" },
     };
 
@@ -34,7 +36,7 @@ public sealed class FunctionsMetadataTests
     };
 
     [Fact]
-    public void Metadata_AppBuilt_ListsExactlyTheElevenFunctions()
+    public void Metadata_AppBuilt_ListsExactlyTheThirteenFunctions()
     {
         using var metadata = TestFiles.ReadJson(MetadataFile);
 
@@ -43,7 +45,7 @@ public sealed class FunctionsMetadataTests
         Assert.Equal(
             new[]
             {
-                nameof(BatchRunOrchestrator), nameof(CancelRunFunction.CancelRun), nameof(ChunkGroupOrchestrator), nameof(GetRunFunction.GetRun),
+                nameof(BatchRunOrchestrator), nameof(CancelRunFunction.CancelRun), nameof(ChunkGroupOrchestrator), nameof(EstimateRunFunction.EstimateRun), nameof(GetCostsFunction.GetCosts), nameof(GetRunFunction.GetRun),
                 nameof(GetRunResultsFunction.GetRunResults), nameof(NightlyTimerFunction.NightlyTimer), nameof(ProcessChunkActivity),
                 nameof(RetryFailedRunFunction.RetryFailedRun), nameof(StageInputActivity), nameof(StartRunFunction.StartRun), nameof(WriteRunCostActivity),
             }.Order(StringComparer.Ordinal),

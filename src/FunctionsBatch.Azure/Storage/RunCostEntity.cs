@@ -13,6 +13,7 @@ namespace FunctionsBatch.Azure.Storage;
 public sealed class RunCostEntity : ITableEntity
 {
     public const string RunRowKey = "run";
+    public const string OnlineMode = "online";
 
     public string PartitionKey { get; set; } = string.Empty;
 
@@ -63,6 +64,9 @@ public sealed class RunCostEntity : ITableEntity
     /// <summary>Records answered from the ledger: work an earlier run already paid for.</summary>
     public int LedgerHits { get; set; }
 
+    /// <summary>How the model was called: <c>online</c> (chat completions at list price).</summary>
+    public string Mode { get; set; } = OnlineMode;
+
     public int Repairs { get; set; }
 
     public string? RetryOf { get; set; }
@@ -100,5 +104,5 @@ public sealed class RunCostEntity : ITableEntity
 
     public RunCostRow ToRow() => new(
         PartitionKey, Job, Model, PromptVersion, Tenant, Feature, Outcome, StartedUtc, CompletedUtc,
-        TotalRecords, Succeeded, Failed, Skipped, Requests, InputTokens, CachedInputTokens, OutputTokens, CostMicros);
+        TotalRecords, Succeeded, Failed, Skipped, Requests, InputTokens, CachedInputTokens, OutputTokens, CostMicros, LedgerHits, Mode);
 }

@@ -13,6 +13,21 @@ public sealed class TableRunCostStore(StorageClients storage) : IRunCostStore
         await table.UpsertEntityAsync(RunCostEntity.From(run), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
     }
 
+    public async Task<IReadOnlyList<RunCostRow>> QueryAsync(DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken)
+    {
+        var table = await storage.CostsAsync().ConfigureAwait(false);
+        var from = DateTime.SpecifyKind(fromUtc, DateTimeKind.Utc);
+        var to = DateTime.SpecifyKind(toUtc, DateTimeKind.Utc);
+        var rows = new List<RunCostRow>();
+        await foreach (var entity in table.QueryAsync<RunCostEntity>(
+                           TableClient.CreateQueryFilter($"StartedUtc ge {from} and StartedUtc lt {to}"), cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            rows.Add(entity.ToRow());
+        }
+
+        return rows;
+    }
+
     public async Task<RunCostRow?> GetAsync(string runId, CancellationToken cancellationToken)
     {
         var table = await storage.CostsAsync().ConfigureAwait(false);

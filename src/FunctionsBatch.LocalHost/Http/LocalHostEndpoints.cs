@@ -27,6 +27,10 @@ public static class LocalHostEndpoints
         var api = app.MapGroup("/api").AddEndpointFilter(keyFilter);
         api.MapPost("/runs", async (HttpRequest request, RunsApi runs, CancellationToken ct) =>
             new ApiHttpResult(await runs.StartAsync(request.ContentType, request.Body, request.ContentLength, BaseUrl(request), ct).ConfigureAwait(false)));
+        api.MapPost("/runs/estimate", async (HttpRequest request, RunsApi runs, CancellationToken ct) =>
+            new ApiHttpResult(await runs.EstimateAsync(request.ContentType, request.Body, request.ContentLength, ct).ConfigureAwait(false)));
+        api.MapGet("/costs", async ([FromQuery] string? from, [FromQuery] string? to, [FromQuery] string? groupBy, RunsApi runs, CancellationToken ct) =>
+            new ApiHttpResult(await runs.GetCostsAsync(from, to, groupBy, ct).ConfigureAwait(false)));
         api.MapGet("/runs/{id}", async (string id, HttpRequest request, RunsApi runs, CancellationToken ct) =>
             new ApiHttpResult(await runs.GetAsync(id, BaseUrl(request), ct).ConfigureAwait(false)));
         api.MapPost("/runs/{id}/cancel", async (string id, HttpRequest request, RunsApi runs, CancellationToken ct) =>

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
+using FunctionsBatch.Core.Estimation;
+using FunctionsBatch.Core.Pricing;
 using FunctionsBatch.Core.Runs;
 using FunctionsBatch.Core.Specs;
 using Microsoft.Extensions.Logging;
@@ -14,49 +16,19 @@ public sealed partial class RunsApi(
     IRunClient client,
     IRunStaging staging,
     IRunResultStore results,
+    IRunCostStore costs,
     JobCatalog catalog,
     RunsApiOptions options,
+    PriceTable prices,
     TimeProvider time,
     ILogger<RunsApi> logger)
 {
     public async Task<ApiResult> StartAsync(string? contentType, Stream body, long? contentLength, string baseUrl, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(body);
-        if (contentType is null || !contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
+        var (request, error) = await ReadRequestAsync(contentType, body, contentLength, cancellationToken).ConfigureAwait(false);
+        if (request is null)
         {
-            return ApiResult.Error(415, "unsupported_media_type", $"the body must be JSON sent with 'Content-Type: application/json', not '{contentType ?? "(none)"}'");
-        }
-
-        if (contentLength > options.MaxRequestBytes)
-        {
-            return TooLarge();
-        }
-
-        JsonDocument document;
-        try
-        {
-            document = await ReadBoundedAsync(body, cancellationToken).ConfigureAwait(false);
-        }
-        catch (RequestTooLargeException)
-        {
-            return TooLarge();
-        }
-        catch (JsonException ex)
-        {
-            return ApiResult.Error(400, "malformed_json", $"the body is not valid JSON: {ex.Message}");
-        }
-
-        StartRunRequest request;
-        using (document)
-        {
-            try
-            {
-                request = StartRunRequestParser.Parse(document.RootElement, catalog.Find, options.MaxRecordsPerRequest);
-            }
-            catch (JobSpecException ex)
-            {
-                return ApiResult.Error(400, "invalid_request", "the request cannot be run; see details", ToDetails(ex.Errors));
-            }
+            return error!;
         }
 
         if (request.Source is { } external
@@ -69,7 +41,69 @@ public sealed partial class RunsApi(
         var source = request.Source ?? await staging.WriteInputAsync(runId, request.Records, cancellationToken).ConfigureAwait(false);
         await client.StartAsync(new RunInput(runId, request.Spec, source, RunTriggers.Http), cancellationToken).ConfigureAwait(false);
         LogStarted(runId, request.Spec.Name, request.Records.Count);
-        return new ApiResult(202, RunLinks.For(runId, baseUrl), RunLinks.StatusUrl(runId, baseUrl));
+        var estimate = request.Source is null ? RunEstimator.Estimate(request.Spec, request.Records, prices) : null;
+        return new ApiResult(202, new StartedRun(RunLinks.For(runId, baseUrl), estimate), RunLinks.StatusUrl(runId, baseUrl));
+    }
+
+    /// <summary>The dry run: what starting this request would cost, without starting it.</summary>
+    public async Task<ApiResult> EstimateAsync(string? contentType, Stream body, long? contentLength, CancellationToken cancellationToken)
+    {
+        var (request, error) = await ReadRequestAsync(contentType, body, contentLength, cancellationToken).ConfigureAwait(false);
+        if (request is null)
+        {
+            return error!;
+        }
+
+        return request.Source is null
+            ? new ApiResult(200, RunEstimator.Estimate(request.Spec, request.Records, prices))
+            : ApiResult.Error(400, "invalid_request", "an estimate needs the records inline", [new ApiErrorDetail("$.input", "file and blob inputs are estimated when staged, not before")]);
+    }
+
+    private async Task<(StartRunRequest? Request, ApiResult? Error)> ReadRequestAsync(
+        string? contentType, Stream body, long? contentLength, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        if (contentType is null || !contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
+        {
+            return (null, ApiResult.Error(415, "unsupported_media_type", $"the body must be JSON sent with 'Content-Type: application/json', not '{contentType ?? "(none)"}'"));
+        }
+
+        if (contentLength > options.MaxRequestBytes)
+        {
+            return (null, TooLarge());
+        }
+
+        JsonDocument document;
+        try
+        {
+            document = await ReadBoundedAsync(body, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestTooLargeException)
+        {
+            return (null, TooLarge());
+        }
+        catch (JsonException ex)
+        {
+            return (null, ApiResult.Error(400, "malformed_json", $"the body is not valid JSON: {ex.Message}"));
+        }
+
+        using (document)
+        {
+            StartRunRequest request;
+            try
+            {
+                request = StartRunRequestParser.Parse(document.RootElement, catalog.Find, options.MaxRecordsPerRequest);
+            }
+            catch (JobSpecException ex)
+            {
+                return (null, ApiResult.Error(400, "invalid_request", "the request cannot be run; see details", ToDetails(ex.Errors)));
+            }
+
+            return prices.Knows(request.Spec.Model)
+                ? (request, null)
+                : (null, ApiResult.Error(400, "invalid_request", "the request cannot be run; see details",
+                    [new ApiErrorDetail("model", $"no price is configured for model '{request.Spec.Model}', so its cost cannot be tracked; add it under FunctionsBatch__Prices")]));
+        }
     }
 
     public async Task<ApiResult> GetAsync(string runId, string baseUrl, CancellationToken cancellationToken)
@@ -168,6 +202,58 @@ public sealed partial class RunsApi(
         await client.StartAsync(new RunInput(retryId, spec, source, RunTriggers.RetryFailed, runId), cancellationToken).ConfigureAwait(false);
         LogRetryStarted(retryId, runId, records.Count);
         return new ApiResult(202, RunLinks.For(retryId, baseUrl), RunLinks.StatusUrl(retryId, baseUrl));
+    }
+
+    /// <summary><c>GET /api/costs?from=&amp;to=&amp;groupBy=</c>: cost of the runs started in [from, to), summed by one dimension.</summary>
+    public async Task<ApiResult> GetCostsAsync(string? from, string? to, string? groupBy, CancellationToken cancellationToken)
+    {
+        var errors = new List<ApiErrorDetail>();
+        var now = time.GetUtcNow().UtcDateTime;
+        var fromUtc = ParseTime(from, "from", now.AddDays(-30), errors);
+        var toUtc = ParseTime(to, "to", now.AddMinutes(1), errors);
+        var dimension = groupBy ?? "job";
+        if (!CostReport.Dimensions.ContainsKey(dimension))
+        {
+            errors.Add(new ApiErrorDetail("groupBy", $"'{dimension}' is not one of {string.Join(", ", CostReport.Dimensions.Keys)}"));
+        }
+
+        if (errors.Count == 0 && fromUtc >= toUtc)
+        {
+            errors.Add(new ApiErrorDetail("from", "must be before 'to'"));
+        }
+
+        if (errors.Count > 0)
+        {
+            return ApiResult.Error(400, "invalid_query", "the cost query cannot be answered; see details", errors);
+        }
+
+        var rows = await costs.QueryAsync(fromUtc, toUtc, cancellationToken).ConfigureAwait(false);
+        var groups = CostReport.GroupBy(rows, dimension);
+        return new ApiResult(200, new
+        {
+            from = fromUtc,
+            to = toUtc,
+            groupBy = dimension,
+            pricesAsOf = prices.AsOf,
+            totalCostMicros = groups.Sum(g => g.CostMicros),
+            groups,
+        });
+    }
+
+    private static DateTime ParseTime(string? text, string name, DateTime fallback, List<ApiErrorDetail> errors)
+    {
+        if (text is null)
+        {
+            return fallback;
+        }
+
+        if (DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed))
+        {
+            return parsed;
+        }
+
+        errors.Add(new ApiErrorDetail(name, $"'{text}' is not an ISO 8601 time"));
+        return fallback;
     }
 
     /// <summary>Starts every scheduled job once per night: the instance id is derived from job and date, so a second fire finds it and starts nothing.</summary>

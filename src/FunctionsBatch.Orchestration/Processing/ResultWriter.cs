@@ -3,58 +3,55 @@ using FunctionsBatch.Core.Runs;
 namespace FunctionsBatch.Orchestration.Processing;
 
 /// <summary>
-/// Writes result rows in batches while a chunk is still running, so a crash loses at most one unwritten
-/// batch of finished records; a re-executed chunk then skips the records that already have rows.
+/// Writes result rows in batches while a chunk is still running, so a crash loses at most the finished records
+/// not yet written (under one batch, plus batches being written); a re-executed chunk then skips the records that
+/// already have rows. A full batch is handed to the store outside the lock, so the chunk's other workers keep
+/// calling the model while it is written.
 /// </summary>
 internal sealed class ResultWriter(IRunResultStore store, int batchSize) : IAsyncDisposable
 {
-    private readonly List<RecordResult> _pending = [];
-    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly Lock _gate = new();
+    private readonly List<RecordResult> _pending = new(batchSize);
 
     public async Task AddAsync(RecordResult result, CancellationToken cancellationToken)
     {
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        RecordResult[]? full = null;
+        lock (_gate)
         {
             _pending.Add(result);
             if (_pending.Count >= batchSize)
             {
-                await WritePendingAsync(cancellationToken).ConfigureAwait(false);
+                full = TakePending();
             }
         }
-        finally
+
+        if (full is not null)
         {
-            _gate.Release();
+            await store.UpsertAsync(full, cancellationToken).ConfigureAwait(false);
         }
     }
 
+    /// <summary>Writes what is left; call once every <see cref="AddAsync"/> has completed.</summary>
     public async Task FlushAsync(CancellationToken cancellationToken)
     {
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        RecordResult[] rest;
+        lock (_gate)
         {
-            await WritePendingAsync(cancellationToken).ConfigureAwait(false);
+            rest = TakePending();
         }
-        finally
+
+        if (rest.Length > 0)
         {
-            _gate.Release();
+            await store.UpsertAsync(rest, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    public ValueTask DisposeAsync()
-    {
-        _gate.Dispose();
-        return ValueTask.CompletedTask;
-    }
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
-    private async Task WritePendingAsync(CancellationToken cancellationToken)
+    private RecordResult[] TakePending()
     {
-        if (_pending.Count == 0)
-        {
-            return;
-        }
-
-        await store.UpsertAsync(_pending.ToArray(), cancellationToken).ConfigureAwait(false);
+        var batch = _pending.ToArray();
         _pending.Clear();
+        return batch;
     }
 }

@@ -3,8 +3,6 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Azure.Data.Tables;
-using Azure.Storage.Blobs;
-using Azure.Storage.Blobs.Models;
 
 namespace FunctionsBatch.Integration.Tests.Infrastructure;
 
@@ -165,36 +163,29 @@ public sealed class LocalStack : IAsyncDisposable
     }
 
     /// <summary>
-    /// Who holds each control-queue partition of the task hub right now, read from the Durable engine's lease
-    /// blobs (<c>{hub}-leases</c>, the Azure Storage provider's blob partition manager): partition index → the
-    /// owner's WorkerId, for partitions whose blob lease is currently held.
+    /// Who holds each control-queue partition of the task hub right now, read from the Durable engine's partition
+    /// table (<c>{hub}Partitions</c>: DurableTask.AzureStorage 2.11 uses its table partition manager by default):
+    /// partition index → the owner's WorkerId, for partitions whose lease has not expired.
     /// </summary>
     public async Task<IReadOnlyDictionary<int, string>> PartitionOwnersAsync()
     {
-        var container = new BlobContainerClient(StorageConnectionString, TaskHubName.ToLowerInvariant() + "-leases");
-        var owners = new Dictionary<int, string>();
-        if (!await container.ExistsAsync().ConfigureAwait(false))
-        {
-            return owners;
-        }
-
         var controlQueue = new Regex($"^{Regex.Escape(TaskHubName.ToLowerInvariant())}-control-(\\d+)$", RegexOptions.CultureInvariant);
-        await foreach (var blob in container.GetBlobsAsync().ConfigureAwait(false))
+        var owners = new Dictionary<int, string>();
+        try
         {
-            // Ownership leases only (the safe partition manager also keeps "intent" leases for handing partitions over).
-            if (blob.Properties.LeaseState != LeaseState.Leased || blob.Name.StartsWith("intent/", StringComparison.Ordinal))
+            await foreach (var lease in Tables.GetTableClient(TaskHubName + "Partitions").QueryAsync<TableEntity>().ConfigureAwait(false))
             {
-                continue;
+                if (controlQueue.Match(lease.RowKey) is { Success: true } match
+                    && lease.GetString("CurrentOwner") is { Length: > 0 } owner
+                    && lease.GetDateTimeOffset("ExpiresAt") > DateTimeOffset.UtcNow)
+                {
+                    owners[int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)] = owner;
+                }
             }
-
-            var content = (await container.GetBlobClient(blob.Name).DownloadContentAsync().ConfigureAwait(false)).Value.Content.ToString();
-            using var lease = JsonDocument.Parse(content);
-            if (lease.RootElement.TryGetProperty("PartitionId", out var partitionId)
-                && controlQueue.Match(partitionId.GetString() ?? string.Empty) is { Success: true } match
-                && lease.RootElement.TryGetProperty("Owner", out var owner) && owner.GetString() is { Length: > 0 } ownerId)
-            {
-                owners[int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)] = ownerId;
-            }
+        }
+        catch (global::Azure.RequestFailedException e) when (e.Status == 404)
+        {
+            // The task hub's tables are not created yet.
         }
 
         return owners;

@@ -28,6 +28,9 @@ public sealed class FakeRunCostStore : IRunCostStore
                 run.Tags.GetValueOrDefault("tenant", string.Empty), run.Tags.GetValueOrDefault("feature", string.Empty),
                 run.Outcome.ToString(), run.StartedUtc, run.CompletedUtc, run.TotalRecords, run.Succeeded, run.Failed,
                 run.Skipped, run.Requests, run.Usage.PromptTokens, run.Usage.CachedTokens, run.Usage.CompletionTokens,
-                run.CostMicros)
+                run.CostMicros, run.LedgerHits, "online")
             : null);
+
+    public Task<IReadOnlyList<RunCostRow>> QueryAsync(DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("the orchestrator only writes cost rows");
 }
