@@ -41,7 +41,7 @@ public sealed class BatchRunOrchestrator : TaskOrchestrator<RunInput, RunSummary
             input.Spec.Model,
             input.Spec.PromptVersion,
             input.Spec.Tags,
-            tally.Outcome(stop.Canceled, stop.Hopeless),
+            tally.Outcome(stop.Canceled, stop.Hopeless, stop.OverBudget),
             stop.Reason,
             started,
             context.CurrentUtcDateTime,
@@ -82,7 +82,8 @@ public sealed class BatchRunOrchestrator : TaskOrchestrator<RunInput, RunSummary
         var window = input.Spec.MaxParallelChunks;
         var canceled = cancelRequested.IsCompleted;
         string? hopeless = null;
-        for (var group = 0; group < groups.GroupCount && !canceled && hopeless is null; group++)
+        string? overBudget = null;
+        for (var group = 0; group < groups.GroupCount && !canceled && hopeless is null && overBudget is null; group++)
         {
             var groupId = ChunkGroupInstanceId(input.RunId, group);
             context.SetCustomStatus(tally.Progress(RunPhases.Processing) with { ActiveGroupId = groupId });
@@ -101,9 +102,10 @@ public sealed class BatchRunOrchestrator : TaskOrchestrator<RunInput, RunSummary
             window = result.FinalWindow;
             canceled = result.Canceled || cancelRequested.IsCompleted;
             hopeless = result.HopelessReason;
+            overBudget = result.BudgetReason;
         }
 
-        return new DispatchResult(tally.Totals, window, canceled, hopeless);
+        return new DispatchResult(tally.Totals, window, canceled, hopeless, overBudget);
     }
 
     public static string ChunkGroupInstanceId(string runId, int group) => $"{runId}:g{group:D5}";

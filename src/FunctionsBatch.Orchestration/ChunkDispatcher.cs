@@ -36,18 +36,26 @@ internal static class ChunkDispatcher
         // IsCompleted is replay-safe: a cancel raised earlier is replayed at the same point every time.
         var canceled = cancelRequested.IsCompleted;
         string? hopeless = null;
+        string? overBudget = null;
         onProgress(totals, canceled ? RunPhases.Canceling : RunPhases.Processing);
         while (true)
         {
-            while (!canceled && hopeless is null && nextChunk < endChunk && inFlight.Count < window.Current)
+            var limit = spec.BudgetUsd is not null && before.Plus(totals).Chunks == 0 ? 1 : window.Current;
+            while (!canceled && hopeless is null && overBudget is null && nextChunk < endChunk && inFlight.Count < limit)
             {
+                if (BudgetStop(spec, before.Plus(totals), inFlight.Count) is { } reason)
+                {
+                    overBudget = reason;
+                    break;
+                }
+
                 var chunk = context.CallActivityAsync<ChunkSummary>(nameof(ProcessChunkActivity), new ChunkRef(runId, nextChunk++), ActivityRetry);
                 inFlight.Add(chunk, window.Dispatched());
             }
 
             if (inFlight.Count == 0)
             {
-                return new DispatchResult(totals, window.Current, canceled, hopeless);
+                return new DispatchResult(totals, window.Current, canceled, hopeless, overBudget);
             }
 
             var finished = canceled
@@ -73,7 +81,31 @@ internal static class ChunkDispatcher
                     $"stopped: {run.Failed} of the first {run.Processed} records failed, over the failure threshold of {threshold.Rate:P0} after {threshold.MinRecords} records");
             }
 
-            onProgress(totals, canceled || hopeless is not null ? RunPhases.Canceling : RunPhases.Processing);
+            onProgress(totals, canceled || hopeless is not null || overBudget is not null ? RunPhases.Canceling : RunPhases.Processing);
         }
+    }
+
+    /// <summary>
+    /// Why one more chunk may not start under the spec's budget, or null. Until a chunk has finished its cost is
+    /// unknown, so only one runs; after that each chunk in flight is reckoned at the average so far.
+    /// </summary>
+    private static string? BudgetStop(JobSpec spec, ChunkTotals run, int inFlight)
+    {
+        if (spec.BudgetUsd is not { } budgetUsd)
+        {
+            return null;
+        }
+
+        if (run.Chunks == 0)
+        {
+            return null;
+        }
+
+        var budget = (long)(budgetUsd * 1_000_000m);
+        var perChunk = run.CostMicros / run.Chunks;
+        var projected = run.CostMicros + ((inFlight + 1) * perChunk);
+        return projected <= budget
+            ? null
+            : string.Create(CultureInfo.InvariantCulture, $"stopped: spent ${run.CostMicros / 1_000_000m:0.######} of the ${budgetUsd} budget, and the next chunk (about ${perChunk / 1_000_000m:0.######}) would pass it");
     }
 }

@@ -232,6 +232,30 @@ public sealed class BatchRunOrchestratorTests
         Assert.Equal(4, Enumerable.Range(8, 8).Max(i => atStart[i]));
     }
 
+    [Fact]
+    public async Task RunAsync_BudgetCap_StopsDispatchingWithinOneChunkOfTheCapAndKeepsPartialCounts()
+    {
+        _staging.RecordCount = 200;
+        var processor = new FakeChunkProcessor((chunk, _) => Task.FromResult(
+            Summaries.Chunk(chunk.ChunkIndex, 10) with { Throttled = 0, CostMicros = 1_000, Usage = new TokenUsage(4_000, 0, 500) }))
+        {
+            Delay = TimeSpan.FromMilliseconds(30),
+        };
+        await using var host = await OrchestrationHost.StartAsync(_staging, processor, _costs);
+        var input = Run("run-budget", chunkSize: 10, maxParallelChunks: 4);
+        input = input with { Spec = input.Spec with { BudgetUsd = 0.0055m } };
+
+        var (summary, _) = await host.WaitForSummaryAsync(await host.StartRunAsync(input));
+
+        Assert.Equal(RunOutcome.BudgetExceeded, summary.Outcome);
+        Assert.Contains("budget", summary.Reason, StringComparison.Ordinal);
+        var spent = processor.Returned.Sum(c => c.CostMicros);
+        Assert.InRange(spent, 4_000, 5_500 + 1_000);
+        Assert.Equal(processor.Returned.Count * 10, summary.Succeeded);
+        Assert.Equal(200, summary.Succeeded + summary.Failed + summary.Skipped);
+        Assert.True(summary.Skipped >= 140);
+    }
+
     private static RunInput Run(string runId, int chunkSize, int maxParallelChunks, int chunksPerGroup = JobSpecDefaults.ChunksPerGroup) => new(
         runId,
         TestSpecs.Job(chunkSize, maxParallelChunks) with { ChunksPerGroup = chunksPerGroup },

@@ -7,4 +7,5 @@ public enum RunOutcome
     CompletedWithFailures,
     Failed,
     Canceled,
+    BudgetExceeded,
 }

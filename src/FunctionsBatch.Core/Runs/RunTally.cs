@@ -55,9 +55,11 @@ public sealed class RunTally
 
     /// <param name="canceled">A cancel request stopped dispatching.</param>
     /// <param name="stopped">The run was stopped as hopeless (failure threshold).</param>
-    public RunOutcome Outcome(bool canceled, bool stopped = false) => (canceled, Succeeded, Failed) switch
+    /// <param name="overBudget">Dispatching stopped because the next chunk would pass the budget.</param>
+    public RunOutcome Outcome(bool canceled, bool stopped = false, bool overBudget = false) => (canceled, Succeeded, Failed) switch
     {
         _ when stopped => RunOutcome.Failed,
+        _ when overBudget => RunOutcome.BudgetExceeded,
         (true, _, _) => RunOutcome.Canceled,
         (_, _, 0) when Staging.RejectedRecords == 0 => RunOutcome.Succeeded,
         (_, 0, _) => RunOutcome.Failed,

@@ -32,6 +32,9 @@ public sealed record JobSpec
     /// <summary>Chunks per sub-orchestration: bounds every orchestration history, whatever the run size.</summary>
     public int ChunksPerGroup { get; init; } = JobSpecDefaults.ChunksPerGroup;
 
+    /// <summary>Spend cap for one run in US dollars; dispatching stops before the next chunk would pass it.</summary>
+    public decimal? BudgetUsd { get; init; }
+
     /// <summary>When false, records already answered with the same content key are reused instead of paid for again.</summary>
     public bool Reprocess { get; init; }
 

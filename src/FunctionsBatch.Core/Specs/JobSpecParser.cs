@@ -14,7 +14,7 @@ public static partial class JobSpecParser
     private static readonly HashSet<string> KnownProperties = new(StringComparer.Ordinal)
     {
         "name", "description", "prompt", "promptVersion", "model", "responseSchema", "maxOutputTokens",
-        "chunkSize", "maxParallelChunks", "maxConcurrentRequestsPerChunk", "chunksPerGroup", "reprocess", "retryBudget", "failureThreshold", "tags", "schedule", "input",
+        "chunkSize", "maxParallelChunks", "maxConcurrentRequestsPerChunk", "chunksPerGroup", "reprocess", "budgetUsd", "retryBudget", "failureThreshold", "tags", "schedule", "input",
     };
 
     private static readonly string[] RequiredTags = ["tenant", "feature"];
@@ -85,6 +85,7 @@ public static partial class JobSpecParser
             errors.Add(new SpecError($"{path}.reprocess", $"must be true or false, not {Describe(reprocess)}"));
         }
 
+        OptionalNumber(spec, "budgetUsd", 0.000001, 1_000_000, path, errors);
         OptionalNumber(spec, "retryBudget", 0, JobSpecDefaults.MaxRetryBudget, path, errors);
         ValidateFailureThreshold(spec, path, errors);
         ValidateTags(spec, path, errors);
@@ -112,6 +113,7 @@ public static partial class JobSpecParser
             ChunkSize = IntOr(spec, "chunkSize", JobSpecDefaults.ChunkSize),
             MaxParallelChunks = IntOr(spec, "maxParallelChunks", JobSpecDefaults.MaxParallelChunks),
             MaxConcurrentRequestsPerChunk = IntOr(spec, "maxConcurrentRequestsPerChunk", JobSpecDefaults.MaxConcurrentRequestsPerChunk),
+            BudgetUsd = spec.TryGetProperty("budgetUsd", out var budgetUsd) ? budgetUsd.GetDecimal() : null,
             Reprocess = spec.TryGetProperty("reprocess", out var reprocessFlag) && reprocessFlag.GetBoolean(),
             ChunksPerGroup = IntOr(spec, "chunksPerGroup", JobSpecDefaults.ChunksPerGroup),
             RetryBudget = spec.TryGetProperty("retryBudget", out var budget) ? budget.GetDouble() : JobSpecDefaults.RetryBudget,
