@@ -27,7 +27,9 @@ public static class FunctionsBatchServiceCollectionExtensions
         services.AddSingleton(settings.Models);
         services.AddSingleton(_ => JobCatalog.Load(settings.JobsPath));
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(_ => new StorageClients(settings.StorageConnectionString));
+        services.AddSingleton(_ => settings.StorageIdentity is { } identity
+            ? StorageClients.WithIdentity(identity)
+            : new StorageClients(settings.StorageConnectionString));
         services.AddSingleton<IRunStaging, BlobRunStaging>();
         services.AddSingleton<IRunResultStore, TableRunResultStore>();
         services.AddSingleton<IRunCostStore, TableRunCostStore>();

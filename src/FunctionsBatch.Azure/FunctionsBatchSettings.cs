@@ -13,6 +13,7 @@ namespace FunctionsBatch.Azure;
 /// </summary>
 public sealed record FunctionsBatchSettings(
     string StorageConnectionString,
+    StorageIdentity? StorageIdentity,
     string ContentRoot,
     string JobsPath,
     PriceTable Prices,
@@ -32,6 +33,7 @@ public sealed record FunctionsBatchSettings(
         configuration.GetSection(OpenAISettings.Section).Bind(openAI);
         return new FunctionsBatchSettings(
             configuration[StorageSetting] is { Length: > 0 } storage ? storage : "UseDevelopmentStorage=true",
+            StorageIdentity.From(configuration.GetSection(StorageSetting)),
             root,
             Path.GetFullPath(configuration["FunctionsBatch:JobsPath"] ?? "jobs", root),
             ReadPrices(configuration.GetSection("FunctionsBatch:Prices")),

@@ -21,7 +21,7 @@ public static class ChatModelClientFactory
         };
         var endpoint = new Uri(settings.Endpoint);
         var client = string.IsNullOrEmpty(settings.ApiKey)
-            ? new AzureOpenAIClient(endpoint, new DefaultAzureCredential(), options)
+            ? new AzureOpenAIClient(endpoint, new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = settings.ClientId }), options)
             : new AzureOpenAIClient(endpoint, new ApiKeyCredential(settings.ApiKey), options);
         var quotas = settings.Deployments.ToDictionary(
             d => d.Key, d => new DeploymentQuota(d.Value.TokensPerMinute, d.Value.RequestsPerMinute), StringComparer.OrdinalIgnoreCase);

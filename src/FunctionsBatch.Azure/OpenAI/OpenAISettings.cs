@@ -10,6 +10,9 @@ public sealed class OpenAISettings
     /// <summary>When empty, the client authenticates with <c>DefaultAzureCredential</c> (managed identity in Azure).</summary>
     public string? ApiKey { get; set; }
 
+    /// <summary>The user-assigned managed identity to use when there is no API key.</summary>
+    public string? ClientId { get; set; }
+
     public int TimeoutSeconds { get; set; } = 60;
 
     /// <summary>Attempts per record, the first included, for transient failures (429, 5xx, timeouts, resets).</summary>

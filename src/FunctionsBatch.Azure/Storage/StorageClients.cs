@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using Azure.Identity;
 using Azure.Storage.Blobs;
 
 namespace FunctionsBatch.Azure.Storage;
@@ -17,13 +18,28 @@ public sealed class StorageClients
     private readonly RetryingLazy<TableClient> _ledger;
 
     public StorageClients(string connectionString)
+        : this(new BlobServiceClient(connectionString), new TableServiceClient(connectionString))
     {
-        Blobs = new BlobServiceClient(connectionString);
-        Tables = new TableServiceClient(connectionString);
+    }
+
+    private StorageClients(BlobServiceClient blobs, TableServiceClient tables)
+    {
+        Blobs = blobs;
+        Tables = tables;
         _runs = new RetryingLazy<BlobContainerClient>(() => CreateContainerAsync(RunsContainer));
         _results = new RetryingLazy<TableClient>(() => CreateTableAsync(ResultsTable));
         _costs = new RetryingLazy<TableClient>(() => CreateTableAsync(CostsTable));
         _ledger = new RetryingLazy<TableClient>(() => CreateTableAsync(LedgerTable));
+    }
+
+    /// <summary>The identity-based connection Azure uses (<c>AzureWebJobsStorage__accountName</c>, managed identity): no keys.</summary>
+    public static StorageClients WithIdentity(StorageIdentity identity)
+    {
+        ArgumentNullException.ThrowIfNull(identity);
+        var credential = new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = identity.ClientId });
+        return new StorageClients(
+            new BlobServiceClient(new Uri($"https://{identity.AccountName}.blob.core.windows.net"), credential),
+            new TableServiceClient(new Uri($"https://{identity.AccountName}.table.core.windows.net"), credential));
     }
 
     public BlobServiceClient Blobs { get; }
