@@ -75,8 +75,8 @@ public sealed class FaultInjectionTests(ITestOutputHelper output) : IAsyncLifeti
                     Assert.False(string.IsNullOrEmpty(row.Output));
                     break;
                 default:
+                    // Attempts are not asserted: a chunk redone after the storage restart may write its row again from a fresh call.
                     Assert.True(row.Status == RecordStatus.Succeeded, $"{id} with {marker} ended {row.Status}: {row.ErrorCode} {row.ErrorMessage}");
-                    Assert.True(row.Attempts >= 2, $"{id} with {marker} took {row.Attempts} attempt(s)");
                     break;
             }
         }
@@ -85,8 +85,10 @@ public sealed class FaultInjectionTests(ITestOutputHelper output) : IAsyncLifeti
         Assert.All(rows.Values.Where(r => !planted.ContainsKey(r.RowKey)), r => Assert.Equal(RecordStatus.Succeeded, r.Status));
         var progress = final.GetProperty("progress");
         Assert.Equal((count - permanent, permanent, 0), (progress.GetProperty("succeeded").GetInt32(), progress.GetProperty("failed").GetInt32(), progress.GetProperty("skipped").GetInt32()));
-        Assert.True(sim.GetProperty("faults").GetProperty("throttle").GetInt64() > 0);
-        Assert.True(sim.GetProperty("faults").GetProperty("server_error").GetInt64() > 0);
+        var faults = sim.GetProperty("faults");
+        Assert.All(
+            new[] { "throttle", "server_error", "slow", "reset", "truncated", "content_filter", "schema_violation" },
+            kind => Assert.True(faults.GetProperty(kind).GetInt64() > 0, $"no {kind} fault was injected"));
         var cost = await ResultRows.CostAsync(_stack, runId);
         Assert.Equal(rows.Values.Sum(r => r.PromptTokens), cost.InputTokens);
     }
