@@ -256,6 +256,23 @@ public sealed class BatchRunOrchestratorTests
         Assert.True(summary.Skipped >= 140);
     }
 
+    [Fact]
+    public async Task RunAsync_FailureRateOverThreshold_StopsEarlyAsFailedWithTheReason()
+    {
+        _staging.RecordCount = 200;
+        var processor = new FakeChunkProcessor((chunk, _) => Task.FromResult(Summaries.Chunk(chunk.ChunkIndex, 10, failed: 8) with { Throttled = 0 }));
+        await using var host = await OrchestrationHost.StartAsync(_staging, processor, _costs);
+        var input = Run("run-hopeless", chunkSize: 10, maxParallelChunks: 1);
+        input = input with { Spec = input.Spec with { FailureThreshold = new FailureThreshold(0.5, 20) } };
+
+        var (summary, _) = await host.WaitForSummaryAsync(await host.StartRunAsync(input));
+
+        Assert.Equal(RunOutcome.Failed, summary.Outcome);
+        Assert.Contains("failure threshold", summary.Reason, StringComparison.Ordinal);
+        Assert.Equal(2, processor.Attempts.Count);
+        Assert.Equal((4, 16, 180), (summary.Succeeded, summary.Failed, summary.Skipped));
+    }
+
     private static RunInput Run(string runId, int chunkSize, int maxParallelChunks, int chunksPerGroup = JobSpecDefaults.ChunksPerGroup) => new(
         runId,
         TestSpecs.Job(chunkSize, maxParallelChunks) with { ChunksPerGroup = chunksPerGroup },
