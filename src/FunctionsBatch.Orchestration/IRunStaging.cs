@@ -18,4 +18,11 @@ public interface IRunStaging
     Task<JobSpec> GetSpecAsync(string runId, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<JsonElement>> ReadChunkAsync(ChunkRef chunk, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Records that an execution of the chunk has begun. True only for the first execution to begin it: no result
+    /// row of the chunk can exist yet, so the processor need not look for rows to reuse (a query that scans the
+    /// run's whole partition). False when an earlier execution began it, or when the store cannot tell.
+    /// </summary>
+    Task<bool> BeginChunkAsync(ChunkRef chunk, CancellationToken cancellationToken) => Task.FromResult(false);
 }

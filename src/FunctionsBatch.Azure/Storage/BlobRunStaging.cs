@@ -131,6 +131,24 @@ public sealed class BlobRunStaging(StorageClients storage, IRunResultStore resul
         return records;
     }
 
+    /// <summary>Creates the chunk's <c>.started</c> marker blob only if it does not exist yet.</summary>
+    public async Task<bool> BeginChunkAsync(ChunkRef chunk, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(chunk);
+        var container = await storage.RunsAsync().ConfigureAwait(false);
+        try
+        {
+            await container.GetBlobClient(StartedBlob(chunk.RunId, chunk.ChunkIndex))
+                .UploadAsync(BinaryData.Empty, new BlobUploadOptions { Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All } }, cancellationToken)
+                .ConfigureAwait(false);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+        {
+            return false;
+        }
+    }
+
     public async Task<string?> CheckSourceAsync(RunSource source, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(source);
@@ -217,4 +235,6 @@ public sealed class BlobRunStaging(StorageClients storage, IRunResultStore resul
     private static string SpecBlob(string runId) => $"{runId}/spec.json";
 
     private static string ChunkBlob(string runId, int index) => $"{runId}/chunks/{index:D6}.jsonl";
+
+    private static string StartedBlob(string runId, int index) => $"{runId}/chunks/{index:D6}.started";
 }

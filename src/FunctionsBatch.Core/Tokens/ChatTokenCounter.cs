@@ -41,6 +41,26 @@ public static class ChatTokenCounter
         return total;
     }
 
+    /// <summary>
+    /// A cheap bound that is never below <see cref="CountPromptTokens"/>: system prompts counted exactly (they
+    /// are remembered), any other text as its UTF-8 byte count (no o200k token is shorter than one byte). When
+    /// the bound already fits a limit, the exact count is not needed.
+    /// </summary>
+    public static int PromptTokensUpperBound(IEnumerable<ChatMessageText> messages)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        var total = ReplyPrimingTokens;
+        foreach (var message in messages)
+        {
+            var content = message.Role == "system"
+                ? CountSystemText(message.Content)
+                : string.IsNullOrEmpty(message.Content) ? 0 : System.Text.Encoding.UTF8.GetByteCount(message.Content);
+            total += TokensPerMessage + System.Text.Encoding.UTF8.GetByteCount(message.Role) + content;
+        }
+
+        return total;
+    }
+
     private static int CountSystemText(string? text)
     {
         if (string.IsNullOrEmpty(text))

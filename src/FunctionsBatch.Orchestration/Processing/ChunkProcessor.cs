@@ -28,7 +28,10 @@ public sealed partial class ChunkProcessor(
     ModelLimits limits,
     ILogger<ChunkProcessor> logger) : IChunkProcessor
 {
-    /// <summary>One Table Storage transaction's worth: each row costs the store (and Azurite) much less in full batches.</summary>
+    /// <summary>
+    /// One Table Storage transaction's worth: a row costs the store (and Azurite) much less in full batches; the
+    /// writer also flushes a batch older than a second, so slow models do not leave more finished work unwritten.
+    /// </summary>
     private const int WriteBatchSize = 100;
 
     public async Task<ChunkSummary> ProcessAsync(ChunkRef chunk, CancellationToken cancellationToken)
@@ -37,8 +40,11 @@ public sealed partial class ChunkProcessor(
         var clock = Stopwatch.StartNew();
         var spec = await staging.GetSpecAsync(chunk.RunId, cancellationToken).ConfigureAwait(false);
         var records = await staging.ReadChunkAsync(chunk, cancellationToken).ConfigureAwait(false);
-        var earlier = (await results.GetChunkAsync(chunk.RunId, chunk.ChunkIndex, cancellationToken).ConfigureAwait(false))
-            .ToDictionary(r => r.RecordId, StringComparer.Ordinal);
+        // Only a re-execution can find rows of its own: the first one skips the lookup, which scans the run's partition.
+        var earlier = await staging.BeginChunkAsync(chunk, cancellationToken).ConfigureAwait(false)
+            ? new Dictionary<string, RecordResult>(StringComparer.Ordinal)
+            : (await results.GetChunkAsync(chunk.RunId, chunk.ChunkIndex, cancellationToken).ConfigureAwait(false))
+                .ToDictionary(r => r.RecordId, StringComparer.Ordinal);
         var job = new ChunkJob(
             chunk,
             spec,
@@ -104,11 +110,15 @@ public sealed partial class ChunkProcessor(
         }
 
         var messages = job.Prompt.Messages(rendered.Text!);
-        var promptTokens = ChatTokenCounter.CountPromptTokens(messages);
-        if (promptTokens + job.Spec.MaxOutputTokens > job.ContextWindow)
+        // The exact count costs a tokenizer pass over the record's text; a bound that already fits needs none.
+        if (ChatTokenCounter.PromptTokensUpperBound(messages) + job.Spec.MaxOutputTokens > job.ContextWindow)
         {
-            return RecordOutcome.Failed(job.Chunk, recordId, RecordErrorCodes.ContextLengthExceeded,
-                $"the prompt is {promptTokens} tokens; with maxOutputTokens {job.Spec.MaxOutputTokens} it exceeds the {job.ContextWindow}-token context window of {job.Spec.Model}");
+            var promptTokens = ChatTokenCounter.CountPromptTokens(messages);
+            if (promptTokens + job.Spec.MaxOutputTokens > job.ContextWindow)
+            {
+                return RecordOutcome.Failed(job.Chunk, recordId, RecordErrorCodes.ContextLengthExceeded,
+                    $"the prompt is {promptTokens} tokens; with maxOutputTokens {job.Spec.MaxOutputTokens} it exceeds the {job.ContextWindow}-token context window of {job.Spec.Model}");
+            }
         }
 
         var key = ContentKey.Compute(job.Spec, record);

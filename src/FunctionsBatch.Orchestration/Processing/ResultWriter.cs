@@ -1,33 +1,42 @@
+using System.Diagnostics;
 using FunctionsBatch.Core.Runs;
 
 namespace FunctionsBatch.Orchestration.Processing;
 
 /// <summary>
-/// Writes result rows in batches while a chunk is still running, so a crash loses at most the finished records
-/// not yet written (under one batch, plus batches being written); a re-executed chunk then skips the records that
-/// already have rows. A full batch is handed to the store outside the lock, so the chunk's other workers keep
-/// calling the model while it is written.
+/// Writes result rows in batches while a chunk is still running: a batch goes out when it is full or when its
+/// oldest row has waited <see cref="MaxPendingAge"/>, so a crash loses at most that much finished work per chunk
+/// (a re-executed chunk skips the records that already have rows), however slow the model is. A batch is handed
+/// to the store outside the lock, so the chunk's other workers keep calling the model while it is written.
 /// </summary>
 internal sealed class ResultWriter(IRunResultStore store, int batchSize) : IAsyncDisposable
 {
+    public static readonly TimeSpan MaxPendingAge = TimeSpan.FromSeconds(1);
+
     private readonly Lock _gate = new();
     private readonly List<RecordResult> _pending = new(batchSize);
+    private long _oldestPending;
 
     public async Task AddAsync(RecordResult result, CancellationToken cancellationToken)
     {
-        RecordResult[]? full = null;
+        RecordResult[]? batch = null;
         lock (_gate)
         {
-            _pending.Add(result);
-            if (_pending.Count >= batchSize)
+            if (_pending.Count == 0)
             {
-                full = TakePending();
+                _oldestPending = Stopwatch.GetTimestamp();
+            }
+
+            _pending.Add(result);
+            if (_pending.Count >= batchSize || Stopwatch.GetElapsedTime(_oldestPending) >= MaxPendingAge)
+            {
+                batch = TakePending();
             }
         }
 
-        if (full is not null)
+        if (batch is not null)
         {
-            await store.UpsertAsync(full, cancellationToken).ConfigureAwait(false);
+            await store.UpsertAsync(batch, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -1,0 +1,3 @@
+namespace FunctionsBatch.Benchmarks.Infrastructure;
+
+public sealed record StatsPoint(double Seconds, SimStats Stats);

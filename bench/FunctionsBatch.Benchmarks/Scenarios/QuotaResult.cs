@@ -1,0 +1,3 @@
+namespace FunctionsBatch.Benchmarks.Scenarios;
+
+public sealed record QuotaResult(QuotaParameters Parameters, IReadOnlyList<QuotaContender> Contenders);
