@@ -5,6 +5,7 @@ namespace FunctionsBatch.Benchmarks;
 /// <summary>
 /// Command line: <c>[--quick] [--scenarios quota,overhead,resume] [--out docs/benchmarks] [--sizes 10000,100000]
 /// [--quota-records N] [--quota-tpm N] [--burst-seconds S] [--chunk-size N] [--parallel-chunks N] [--concurrency N] [--ledger-lookups] [--host-setting KEY=VALUE]...</c>;
+/// <c>--render results.json</c> only re-renders an earlier run's results (figures and markdown) without measuring;
 /// the last four change the overhead scenario's spec (for tuning runs).
 /// </summary>
 public sealed record BenchOptions(
@@ -20,6 +21,7 @@ public sealed record BenchOptions(
     int? Concurrency,
     bool LedgerLookups,
     IReadOnlyDictionary<string, string> HostSettings,
+    string? RenderFrom,
     string CommandLine)
 {
     public static readonly string[] AllScenarios = ["quota", "overhead", "resume"];
@@ -36,6 +38,7 @@ public sealed record BenchOptions(
         int? chunkSize = null, parallelChunks = null, concurrency = null;
         var ledgerLookups = false;
         var hostSettings = new Dictionary<string, string>(StringComparer.Ordinal);
+        string? renderFrom = null;
         for (var i = 0; i < args.Length; i++)
         {
             string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
@@ -79,6 +82,9 @@ public sealed record BenchOptions(
                 case "--ledger-lookups":
                     ledgerLookups = true;
                     break;
+                case "--render":
+                    renderFrom = Next();
+                    break;
                 case "--host-setting":
                     var pair = Next().Split('=', 2);
                     hostSettings[pair[0]] = pair.Length > 1 ? pair[1] : string.Empty;
@@ -89,6 +95,6 @@ public sealed record BenchOptions(
         }
 
         var command = "./scripts/bench.sh" + (args.Length > 0 ? " " + string.Join(' ', args) : string.Empty);
-        return new BenchOptions(quick, scenarios, output, sizes, quotaRecords, tpm, burst, chunkSize, parallelChunks, concurrency, ledgerLookups, hostSettings, command);
+        return new BenchOptions(quick, scenarios, output, sizes, quotaRecords, tpm, burst, chunkSize, parallelChunks, concurrency, ledgerLookups, hostSettings, renderFrom, command);
     }
 }

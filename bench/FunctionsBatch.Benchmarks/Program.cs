@@ -22,6 +22,26 @@ catch (ArgumentException ex)
     return 2;
 }
 
+var jsonOptions = new JsonSerializerOptions(JsonSerializerDefaults.Web)
+{
+    WriteIndented = true,
+    NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    Converters = { new JsonStringEnumConverter() },
+};
+
+if (options.RenderFrom is { } renderFrom)
+{
+    var earlier = JsonSerializer.Deserialize<BenchReport>(await File.ReadAllTextAsync(renderFrom), jsonOptions)
+                  ?? throw new InvalidOperationException($"{renderFrom} holds no report");
+    var overheadResult = earlier.Overhead is { } o ? o with { Cores = o.Cores > 0 ? o.Cores : earlier.Machine.LogicalCores } : null;
+    earlier = earlier with { Overhead = overheadResult, Figures = Figures.From(earlier.Quota, overheadResult, earlier.Resume) };
+    var directory = Path.GetDirectoryName(Path.GetFullPath(renderFrom))!;
+    await File.WriteAllTextAsync(Path.Combine(directory, "results.json"), JsonSerializer.Serialize(earlier, jsonOptions) + "\n");
+    await File.WriteAllTextAsync(Path.Combine(directory, "results.md"), MarkdownReport.Render(earlier));
+    Console.WriteLine($"re-rendered {Path.Combine(directory, "results.md")}");
+    return 0;
+}
+
 // Ctrl+C or SIGTERM ends the process without running disposals: take the services down with it.
 Console.CancelKeyPress += (_, _) => ServiceProcess.KillAll();
 AppDomain.CurrentDomain.ProcessExit += (_, _) => ServiceProcess.KillAll();
@@ -69,7 +89,7 @@ if (options.Scenarios.Contains("overhead"))
 {
     var spec = new BenchSpec(
         ChunkSize: options.ChunkSize ?? 1000,
-        MaxParallelChunks: options.ParallelChunks ?? 16,
+        MaxParallelChunks: options.ParallelChunks ?? 4,
         MaxConcurrentRequestsPerChunk: options.Concurrency ?? 32,
         ChunksPerGroup: 200,
         MaxOutputTokens: 200,
@@ -107,12 +127,7 @@ var report = new BenchReport(
 
 var outputDirectory = Path.GetFullPath(options.OutputDirectory, RepoPaths.Root);
 Directory.CreateDirectory(outputDirectory);
-var json = JsonSerializer.Serialize(report, new JsonSerializerOptions(JsonSerializerDefaults.Web)
-{
-    WriteIndented = true,
-    NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
-    Converters = { new JsonStringEnumConverter() },
-});
+var json = JsonSerializer.Serialize(report, jsonOptions);
 await File.WriteAllTextAsync(Path.Combine(outputDirectory, "results.json"), json + "\n");
 await File.WriteAllTextAsync(Path.Combine(outputDirectory, "results.md"), MarkdownReport.Render(report));
 Log($"wrote {Path.Combine(outputDirectory, "results.md")} and results.json");

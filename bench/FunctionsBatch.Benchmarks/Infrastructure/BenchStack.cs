@@ -151,7 +151,7 @@ public sealed class BenchStack : IAsyncDisposable
              "--blobPort", BlobPort.ToString(CultureInfo.InvariantCulture),
              "--queuePort", QueuePort.ToString(CultureInfo.InvariantCulture),
              "--tablePort", TablePort.ToString(CultureInfo.InvariantCulture)],
-            new Dictionary<string, string> { ["NODE_OPTIONS"] = "--max-old-space-size=8192" },
+            new Dictionary<string, string> { ["NODE_OPTIONS"] = "--max-old-space-size=12288" },
             Path.Combine(LogDirectory, "azurite.log"),
             LogDirectory);
     }

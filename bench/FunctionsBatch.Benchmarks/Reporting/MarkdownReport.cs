@@ -107,12 +107,13 @@ public static class MarkdownReport
         Line(md, $"- The scaling series ({string.Join(", ", p.Sizes.Select(n => n.ToString("N0", Inv)))}) runs with `reprocess` {(p.Spec.Reprocess ? "true: no record-ledger lookup before each call (none of these fresh records could hit it)" : "false (the default: a record-ledger lookup before each call)")}.{(p.DefaultSpecSizes.Count > 0 ? $" The runs marked *ledger lookups on* repeat {string.Join(", ", p.DefaultSpecSizes.Select(n => n.ToString("N0", Inv)))} records with the spec default (`reprocess` false): one ledger point read per record before its call." : string.Empty)}");
         Line(md, $"- Host settings: {string.Join(", ", p.HostSettings.Select(kv => $"`{kv.Key}={kv.Value}`"))}.");
         Line(md, "- End to end = from `POST /api/runs` to the orchestration's completion (staging, every chunk, every result row, the cost row). Peak RSS is `VmHWM` from `/proc/<pid>/status` of the local host process.");
+        Line(md, "- *CPU s other processes*: what the rest of the machine used during the run (from `/proc/stat`, minus the stack and the runner); on a shared box it comes straight off the stack's throughput. *Stack CPU ms/record* does not depend on it; *ceiling on idle cores* = cores ÷ that figure, the best this stack could do if it had the machine to itself (a projection, not a measurement).");
         Line(md);
-        Line(md, "| records | ledger lookups | outcome | end-to-end s | orchestration s | records/s | host peak RSS | Azurite peak RSS | CPU s host | CPU s simulator | CPU s Azurite | CPU s other processes | simulator requests |");
-        Line(md, "|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        Line(md, "| records | ledger lookups | outcome | end-to-end s | orchestration s | records/s | host peak RSS | Azurite peak RSS | CPU s host | CPU s simulator | CPU s Azurite | CPU s other processes | stack CPU ms/record | ceiling on idle cores | simulator requests |");
+        Line(md, "|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var r in overhead.Runs)
         {
-            Line(md, $"| {r.Records:N0} | {(r.LedgerLookups ? "on" : "off")} | {r.Outcome} | {r.Seconds:N1} | {r.OrchestrationSeconds:N1} | {r.RecordsPerSecond:N0} | {Mib(r.HostPeakRssBytes)} | {Mib(r.AzuritePeakRssBytes)} | {r.Cpu.Host:N0} | {r.Cpu.Simulator:N0} | {r.Cpu.Azurite:N0} | {r.Cpu.Other:N0} | {r.SimulatorRequests:N0} |");
+            Line(md, $"| {r.Records:N0} | {(r.LedgerLookups ? "on" : "off")} | {r.Outcome} | {r.Seconds:N1} | {r.OrchestrationSeconds:N1} | {r.RecordsPerSecond:N0} | {Mib(r.HostPeakRssBytes)} | {Mib(r.AzuritePeakRssBytes)} | {r.Cpu.Host:N0} | {r.Cpu.Simulator:N0} | {r.Cpu.Azurite:N0} | {r.Cpu.Other:N0} | {r.StackCpuMsPerRecord:0.00} | {r.ProjectedRecordsPerSecond(overhead.Cores):N0}/s | {r.SimulatorRequests:N0} |");
         }
 
         Line(md);
@@ -147,6 +148,7 @@ public static class MarkdownReport
         "ratio" => f.Value.ToString("P1", Inv),
         "×" => f.Value.ToString("0.0", Inv) + "×",
         "GiB" => f.Value.ToString("0.00", Inv) + " GiB",
+        "ms" => f.Value.ToString("0.00", Inv) + " ms",
         "s" => f.Value.ToString("0.0", Inv) + " s",
         _ => f.Value.ToString("N0", Inv) + " " + f.Unit,
     };

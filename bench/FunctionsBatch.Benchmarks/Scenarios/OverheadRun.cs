@@ -19,4 +19,11 @@ public sealed record OverheadRun(
     long HostPeakRssBytes,
     long AzuritePeakRssBytes,
     long SimulatorPeakRssBytes,
-    CpuSeconds Cpu);
+    CpuSeconds Cpu)
+{
+    /// <summary>CPU the stack (host, simulator, Azurite) spent per record: independent of what else the machine ran.</summary>
+    public double StackCpuMsPerRecord => (Cpu.Host + Cpu.Simulator + Cpu.Azurite) * 1000 / Records;
+
+    /// <summary>The rate the stack's CPU per record allows on <paramref name="cores"/> cores nothing else uses (a ceiling, not a measurement).</summary>
+    public double ProjectedRecordsPerSecond(int cores) => StackCpuMsPerRecord > 0 ? cores * 1000 / StackCpuMsPerRecord : 0;
+}

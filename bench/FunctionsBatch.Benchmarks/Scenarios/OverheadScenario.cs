@@ -29,7 +29,7 @@ public sealed class OverheadScenario(OverheadParameters parameters, Action<strin
         var largest = series.MaxBy(r => r.Records);
         var tenth = largest is null ? null : series.FirstOrDefault(r => r.Records * 10 == largest.Records);
         var ratio = largest is not null && tenth is not null ? largest.Seconds / tenth.Seconds : (double?)null;
-        return new OverheadResult(parameters, runs, ratio);
+        return new OverheadResult(parameters, runs, ratio, Environment.ProcessorCount);
     }
 
     private async Task<OverheadRun> RunOneAsync(int size, BenchSpec spec)
