@@ -34,7 +34,11 @@ if (options.RenderFrom is { } renderFrom)
     var earlier = JsonSerializer.Deserialize<BenchReport>(await File.ReadAllTextAsync(renderFrom), jsonOptions)
                   ?? throw new InvalidOperationException($"{renderFrom} holds no report");
     var overheadResult = earlier.Overhead is { } o ? o with { Cores = o.Cores > 0 ? o.Cores : earlier.Machine.LogicalCores } : null;
-    earlier = earlier with { Overhead = overheadResult, Figures = Figures.From(earlier.Quota, overheadResult, earlier.Resume) };
+    // The same rule as ActivityWindow: a contender done within the starting bucket has no steady state.
+    var quotaResult = earlier.Quota is { } q
+        ? q with { Contenders = q.Contenders.Select(c => c.WindowSeconds < ActivityWindow.StartingBucketSeconds ? c with { SteadyQuotaUse = null } : c).ToArray() }
+        : null;
+    earlier = earlier with { Quota = quotaResult, Overhead = overheadResult, Figures = Figures.From(quotaResult, overheadResult, earlier.Resume) };
     var directory = Path.GetDirectoryName(Path.GetFullPath(renderFrom))!;
     await File.WriteAllTextAsync(Path.Combine(directory, "results.json"), JsonSerializer.Serialize(earlier, jsonOptions) + "\n");
     await File.WriteAllTextAsync(Path.Combine(directory, "results.md"), MarkdownReport.Render(earlier));

@@ -4,12 +4,16 @@ namespace FunctionsBatch.Benchmarks.Infrastructure;
 /// When a contender talked to the simulator, read from the sampled counters: from the first request seen to the
 /// moment the last answer was counted (each edge placed halfway between the two samples around it); and its
 /// steady rate, the slope of charged tokens between the moments it had spent <see cref="SteadyFrom"/> and
-/// <see cref="SteadyTo"/> of its total, which leaves out any opening burst (a full bucket) and the closing tail.
+/// <see cref="SteadyTo"/> of its total, which leaves out any opening burst (a full bucket) and the closing tail. A
+/// contender done within the simulator's one-minute starting bucket never reached a steady state: none is reported.
 /// </summary>
 public sealed record ActivityWindow(double StartSeconds, double EndSeconds, double SteadyTokensPerSecond, double SteadySeconds)
 {
     public const double SteadyFrom = 0.2;
     public const double SteadyTo = 0.9;
+
+    /// <summary>The simulator's buckets start full with one minute of quota.</summary>
+    public const double StartingBucketSeconds = 60;
 
     public double Seconds => Math.Max(0.001, EndSeconds - StartSeconds);
 
@@ -30,7 +34,7 @@ public sealed record ActivityWindow(double StartSeconds, double EndSeconds, doub
         var total = (double)final.ChargedTokens(maxTokens);
         var from = TimeAt(points, total * SteadyFrom, maxTokens);
         var to = TimeAt(points, total * SteadyTo, maxTokens);
-        if (double.IsNaN(from) || double.IsNaN(to) || to - from < 5)
+        if (double.IsNaN(from) || double.IsNaN(to) || to - from < 5 || end - start < StartingBucketSeconds)
         {
             return new ActivityWindow(start, end, double.NaN, 0);
         }

@@ -23,7 +23,7 @@ public static class Figures
         if (resume is not null)
         {
             figures.Add(new Figure("resume", "duplicate model calls ÷ records", resume.DuplicateShare, "ratio", null, null,
-                $"{resume.DuplicateCalls:N0} duplicate calls over {resume.Parameters.Records:N0} records (design bound {resume.DuplicateBound:N0}); SIGKILL at {resume.ProcessedAtKill:N0} processed"));
+                $"{resume.DuplicateCalls:N0} duplicate calls over {resume.Parameters.Records:N0} records (design bound {resume.DuplicateBound:N0}); SIGKILL after {resume.SimulatorRequestsAtKill:N0} model calls"));
             figures.Add(new Figure("resume", "SIGKILL to first model call of the new host", resume.ResumeGapSeconds, "s", null, null,
                 "queue visibility timeouts 15 s, leases 15/5/5 s"));
             figures.Add(new Figure("resume", "result rows ÷ records", resume.DistinctResultIds / (double)resume.Parameters.Records, "ratio", "= 1", resume.DistinctResultIds == resume.Parameters.Records && resume.ResultRows == resume.DistinctResultIds,

@@ -131,7 +131,7 @@ public static class MarkdownReport
         Line(md);
         Line(md, $"- {p.Records:N0} records, simulator latency {p.LatencyMs} ms; spec chunkSize {p.Spec.ChunkSize}, maxParallelChunks {p.Spec.MaxParallelChunks}, maxConcurrentRequestsPerChunk {p.Spec.MaxConcurrentRequestsPerChunk}.");
         Line(md, $"- Host settings: {string.Join(", ", p.HostSettings.Select(kv => $"`{kv.Key}={kv.Value}`"))}.");
-        Line(md, $"- The host was killed (SIGKILL) at {r.ProcessedAtKill:N0} processed records ({r.ProcessedAtKill / (double)p.Records:P0}), {r.SimulatorRequestsAtKill:N0} simulator requests; a new host process started at once on the same task hub.");
+        Line(md, $"- The host was killed (SIGKILL) once the simulator had received {r.SimulatorRequestsAtKill:N0} requests ({r.SimulatorRequestsAtKill / (double)p.Records:P0} of the records; the run's progress, which moves a chunk at a time, showed {r.ProcessedAtKill:N0}); a new host process started at once on the same task hub.");
         Line(md);
         Line(md, "| outcome | succeeded | result rows (distinct ids) | simulator requests | duplicate calls | duplicate share | design bound | kill → first new call | total s |");
         Line(md, "|---|---:|---:|---:|---:|---:|---:|---:|---:|");
