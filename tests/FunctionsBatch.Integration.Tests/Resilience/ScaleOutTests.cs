@@ -105,7 +105,7 @@ public sealed class ScaleOutTests(ITestOutputHelper output) : IAsyncLifetime
         var duplicates = requests - Records;
         var firstChunks = ChunksDone(_stack.HostLogPath, runId);
         var secondChunks = ChunksDone(_second.LogPath, runId);
-        var ownersAfter = await _stack.PartitionOwnersAsync();
+        var ownersAfter = await WaitForOwnerAsync(survivorWorker);
         output.WriteLine($"chunk completions logged: first host {firstChunks.Count} ({firstChunks.Distinct().Count()} distinct), second host {secondChunks.Count} ({secondChunks.Distinct().Count()} distinct), {Chunks} chunks in the run");
         output.WriteLine($"finished {finishedAfterKill.TotalSeconds:0.0} s after the kill ({clock.Elapsed.TotalSeconds:0.0} s in all); simulator requests {requests}, duplicates {duplicates}; partitions after: {Describe(ownersAfter)}");
 
@@ -198,6 +198,25 @@ public sealed class ScaleOutTests(ITestOutputHelper output) : IAsyncLifetime
 
         output.WriteLine($"workers: first {first}, second {second}; partitions: {Describe(owners)}");
         return (first, second);
+    }
+
+    /// <summary>
+    /// The partition owners once <paramref name="worker"/> holds them all, or as they are after 60 s: the survivor takes
+    /// the dead process's expired leases one acquire cycle at a time, so the run can finish before the last one moves.
+    /// </summary>
+    private async Task<IReadOnlyDictionary<int, string>> WaitForOwnerAsync(string worker)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            var owners = await _stack.PartitionOwnersAsync();
+            if ((owners.Count == PartitionCount && owners.Values.All(o => o == worker)) || DateTime.UtcNow >= deadline)
+            {
+                return owners;
+            }
+
+            await Task.Delay(500);
+        }
     }
 
     /// <summary>An orchestration instance's runtime status and output straight from the task hub's instances table (nulls: never started).</summary>
