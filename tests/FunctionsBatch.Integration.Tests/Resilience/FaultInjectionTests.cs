@@ -89,7 +89,13 @@ public sealed class FaultInjectionTests(ITestOutputHelper output) : IAsyncLifeti
         Assert.All(
             new[] { "throttle", "server_error", "slow", "reset", "truncated", "content_filter", "schema_violation" },
             kind => Assert.True(faults.GetProperty(kind).GetInt64() > 0, $"no {kind} fault was injected"));
+        // The storage restart can make the engine run a chunk twice at once (its message reappears when a lock renewal
+        // fails). A record with [[BADJSON-ONCE]] or [[TRUNCATE-ONCE]] then needs a second call in only one of the two
+        // executions, and the row kept may come from the other execution than the summary counted: the totals may
+        // differ by those records' tokens. The counts above hold exactly either way.
         var cost = await ResultRows.CostAsync(_stack, runId);
-        Assert.Equal(rows.Values.Sum(r => r.PromptTokens), cost.InputTokens);
+        var rowTokens = rows.Values.Sum(r => r.PromptTokens);
+        var onceTokens = planted.Where(p => p.Value is "[[BADJSON-ONCE]]" or "[[TRUNCATE-ONCE]]").Sum(p => rows[p.Key].PromptTokens);
+        Assert.InRange(cost.InputTokens, rowTokens - onceTokens, rowTokens + onceTokens);
     }
 }
