@@ -39,7 +39,7 @@ public static class FunctionsBatchServiceCollectionExtensions
         services.AddSingleton<IRunCostStore, TableRunCostStore>();
         services.AddSingleton<IRunExporter, BlobRunExporter>();
         services.AddSingleton<IRecordLedger, TableRecordLedger>();
-        services.AddSingleton<IChatModelClient>(_ => ChatModelClientFactory.Create(settings.OpenAI));
+        services.AddSingleton<IChatModelClient>(_ => new TracingChatModelClient(ChatModelClientFactory.Create(settings.OpenAI)));
         services.AddSingleton<IChunkProcessor, ChunkProcessor>();
         services.AddTransient<StageInputActivity>();
         services.AddTransient<ProcessChunkActivity>();
