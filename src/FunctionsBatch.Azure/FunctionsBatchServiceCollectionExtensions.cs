@@ -4,6 +4,7 @@ using FunctionsBatch.Orchestration;
 using FunctionsBatch.Orchestration.Activities;
 using FunctionsBatch.Orchestration.Api;
 using FunctionsBatch.Orchestration.Processing;
+using FunctionsBatch.Azure.Intake;
 using FunctionsBatch.Azure.OpenAI;
 using FunctionsBatch.Azure.Storage;
 using Microsoft.Extensions.Configuration;
@@ -30,15 +31,20 @@ public static class FunctionsBatchServiceCollectionExtensions
         services.AddSingleton(_ => settings.StorageIdentity is { } identity
             ? StorageClients.WithIdentity(identity)
             : new StorageClients(settings.StorageConnectionString));
+        services.AddSingleton(settings.Intake);
+        services.AddSingleton<QueueIntake>();
+        services.AddSingleton<RunSourceReader>();
         services.AddSingleton<IRunStaging, BlobRunStaging>();
         services.AddSingleton<IRunResultStore, TableRunResultStore>();
         services.AddSingleton<IRunCostStore, TableRunCostStore>();
+        services.AddSingleton<IRunExporter, BlobRunExporter>();
         services.AddSingleton<IRecordLedger, TableRecordLedger>();
-        services.AddSingleton<IChatModelClient>(_ => ChatModelClientFactory.Create(settings.OpenAI));
+        services.AddSingleton<IChatModelClient>(_ => new TracingChatModelClient(ChatModelClientFactory.Create(settings.OpenAI)));
         services.AddSingleton<IChunkProcessor, ChunkProcessor>();
         services.AddTransient<StageInputActivity>();
         services.AddTransient<ProcessChunkActivity>();
         services.AddTransient<WriteRunCostActivity>();
+        services.AddTransient<ExportResultsActivity>();
         return services;
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using FunctionsBatch.Core.Models;
 using FunctionsBatch.Core.Pricing;
 using FunctionsBatch.Orchestration.Api;
+using FunctionsBatch.Azure.Intake;
 using FunctionsBatch.Azure.OpenAI;
 using Microsoft.Extensions.Configuration;
 
@@ -19,7 +20,8 @@ public sealed record FunctionsBatchSettings(
     PriceTable Prices,
     RunsApiOptions Api,
     ModelLimits Models,
-    OpenAISettings OpenAI)
+    OpenAISettings OpenAI,
+    IntakeSettings Intake)
 {
     public const string StorageSetting = "AzureWebJobsStorage";
 
@@ -31,6 +33,8 @@ public sealed record FunctionsBatchSettings(
         configuration.GetSection(RunsApiOptions.Section).Bind(api);
         var openAI = new OpenAISettings();
         configuration.GetSection(OpenAISettings.Section).Bind(openAI);
+        var intake = new IntakeSettings();
+        configuration.GetSection(IntakeSettings.Section).Bind(intake);
         return new FunctionsBatchSettings(
             configuration[StorageSetting] is { Length: > 0 } storage ? storage : "UseDevelopmentStorage=true",
             StorageIdentity.From(configuration.GetSection(StorageSetting)),
@@ -39,7 +43,8 @@ public sealed record FunctionsBatchSettings(
             ReadPrices(configuration.GetSection("FunctionsBatch:Prices")),
             api,
             ReadModelLimits(configuration.GetSection("FunctionsBatch:Models")),
-            openAI);
+            openAI,
+            intake);
     }
 
     /// <summary><c>FunctionsBatch:Models:{deployment}:ContextWindow</c>; unknown deployments get the default window.</summary>

@@ -1,4 +1,5 @@
 using FunctionsBatch.Azure;
+using FunctionsBatch.Azure.Telemetry;
 using FunctionsBatch.LocalHost.Durable;
 using FunctionsBatch.LocalHost.Http;
 using FunctionsBatch.LocalHost.Timers;
@@ -42,6 +43,7 @@ public static partial class LocalHostApplication
     public static IServiceCollection AddLocalHost(IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
         services.AddFunctionsBatch(configuration, contentRoot);
+        services.AddFunctionsBatchTelemetry(configuration, "FunctionsBatch.LocalHost");
         services.AddOptions<LocalHostOptions>().Bind(configuration.GetSection(LocalHostOptions.Section));
         services.AddOptions<DurableTaskHostOptions>().Bind(configuration.GetSection(DurableTaskHostOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<DurableTaskHostOptions>, DurableTaskHostOptionsValidator>();

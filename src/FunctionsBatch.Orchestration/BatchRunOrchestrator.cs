@@ -10,7 +10,7 @@ namespace FunctionsBatch.Orchestration;
 /// <summary>
 /// One batch run: stage the input into chunks, run them through an adaptive window of chunk activities
 /// (directly for small runs, in chunk-group sub-orchestrations for large ones, so no history grows without
-/// bound), add up their small summaries, and write the cost row. The replay history is the checkpoint: after
+/// bound), add up their small summaries, write the cost row and export the results. The replay history is the checkpoint: after
 /// a crash, finished chunks replay from history and only the ones in flight run again.
 /// </summary>
 public sealed class BatchRunOrchestrator : TaskOrchestrator<RunInput, RunSummary>
@@ -57,6 +57,10 @@ public sealed class BatchRunOrchestrator : TaskOrchestrator<RunInput, RunSummary
             tally.Repairs,
             tally.LedgerHits);
         summary = await context.CallActivityAsync<RunSummary>(nameof(WriteRunCostActivity), summary, ChunkDispatcher.ActivityRetry);
+        var intakeQueue = input.Source.Kind == RunSourceKinds.Queue ? input.Source.Location : null;
+        var export = await context.CallActivityAsync<RunExport>(
+            nameof(ExportResultsActivity), new ExportRequest(input.RunId, input.Spec.Name, intakeQueue), ChunkDispatcher.ActivityRetry);
+        summary = summary with { Export = export };
         context.SetCustomStatus(tally.Progress(RunPhases.Done));
         logger.LogInformation(
             "Run {RunId} finished {Outcome}: {Succeeded} succeeded, {Failed} failed, {Skipped} skipped",

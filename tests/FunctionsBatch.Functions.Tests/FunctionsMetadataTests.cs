@@ -33,10 +33,11 @@ public sealed class FunctionsMetadataTests
         { nameof(StageInputActivity), EntryPoint<StageInputActivityFunction>(nameof(StageInputActivityFunction.RunAsync)) },
         { nameof(ProcessChunkActivity), EntryPoint<ProcessChunkActivityFunction>(nameof(ProcessChunkActivityFunction.RunAsync)) },
         { nameof(WriteRunCostActivity), EntryPoint<WriteRunCostActivityFunction>(nameof(WriteRunCostActivityFunction.RunAsync)) },
+        { nameof(ExportResultsActivity), EntryPoint<ExportResultsActivityFunction>(nameof(ExportResultsActivityFunction.RunAsync)) },
     };
 
     [Fact]
-    public void Metadata_AppBuilt_ListsExactlyTheThirteenFunctions()
+    public void Metadata_AppBuilt_ListsExactlyTheFourteenFunctions()
     {
         using var metadata = TestFiles.ReadJson(MetadataFile);
 
@@ -45,7 +46,7 @@ public sealed class FunctionsMetadataTests
         Assert.Equal(
             new[]
             {
-                nameof(BatchRunOrchestrator), nameof(CancelRunFunction.CancelRun), nameof(ChunkGroupOrchestrator), nameof(EstimateRunFunction.EstimateRun), nameof(GetCostsFunction.GetCosts), nameof(GetRunFunction.GetRun),
+                nameof(BatchRunOrchestrator), nameof(CancelRunFunction.CancelRun), nameof(ExportResultsActivity), nameof(ChunkGroupOrchestrator), nameof(EstimateRunFunction.EstimateRun), nameof(GetCostsFunction.GetCosts), nameof(GetRunFunction.GetRun),
                 nameof(GetRunResultsFunction.GetRunResults), nameof(NightlyTimerFunction.NightlyTimer), nameof(ProcessChunkActivity),
                 nameof(RetryFailedRunFunction.RetryFailedRun), nameof(StageInputActivity), nameof(StartRunFunction.StartRun), nameof(WriteRunCostActivity),
             }.Order(StringComparer.Ordinal),

@@ -14,11 +14,15 @@ namespace FunctionsBatch.Azure.Storage;
 
 /// <summary>
 /// Keeps each run's input in the <c>runs</c> container: <c>{run}/input.jsonl</c> (from HTTP),
-/// <c>{run}/spec.json</c>, and <c>{run}/chunks/{index}.jsonl</c>. Staging streams the source line by line,
+/// <c>{run}/spec.json</c>, and <c>{run}/chunks/{index}.jsonl</c>. Staging streams the source line by line
+/// (<see cref="RunSourceReader"/>),
 /// so a large input never sits in memory whole, and it overwrites on a re-run, so it is idempotent.
 /// </summary>
-public sealed class BlobRunStaging(StorageClients storage, IRunResultStore results, FunctionsBatchSettings settings) : IRunStaging
+public sealed class BlobRunStaging(StorageClients storage, IRunResultStore results, RunSourceReader sources) : IRunStaging
 {
+    /// <summary>Rejected rows are written a bounded number at a time (a poisoned queue can reject many).</summary>
+    private const int RejectedRowsPerWrite = 500;
+
     private static readonly JsonSerializerOptions SpecJson = new(JsonSerializerDefaults.Web);
     private readonly ConcurrentDictionary<string, JobSpec> _specs = new(StringComparer.Ordinal);
 
@@ -58,25 +62,16 @@ public sealed class BlobRunStaging(StorageClients storage, IRunResultStore resul
         var inChunk = 0;
         var accepted = 0;
         var chunkIndex = 0;
-        var lineNumber = 0;
 
-        await using var source = await OpenSourceAsync(container, request.Source, cancellationToken).ConfigureAwait(false);
-        using var reader = new StreamReader(source, Encoding.UTF8);
-        while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
+        await foreach (var line in sources.ReadAsync(request.RunId, request.Source, cancellationToken).ConfigureAwait(false))
         {
-            lineNumber++;
-            if (string.IsNullOrWhiteSpace(line))
+            if (line.Rejection is { } rejection || (rejection = CheckLine(line.Text!, seen)) is not null)
             {
+                rejected.Add(Rejected(request.RunId, line, rejection));
                 continue;
             }
 
-            if (CheckLine(line, seen) is { } problem)
-            {
-                rejected.Add(Rejected(request.RunId, lineNumber, problem));
-                continue;
-            }
-
-            var bytes = Encoding.UTF8.GetBytes(line.Trim());
+            var bytes = Encoding.UTF8.GetBytes(line.Text!.Trim());
             chunk.Write(bytes);
             chunk.WriteByte((byte)'\n');
             accepted++;
@@ -93,9 +88,9 @@ public sealed class BlobRunStaging(StorageClients storage, IRunResultStore resul
             await UploadAsync(container, ChunkBlob(request.RunId, chunkIndex), chunk.ToArray(), cancellationToken).ConfigureAwait(false);
         }
 
-        if (rejected.Count > 0)
+        for (var i = 0; i < rejected.Count; i += RejectedRowsPerWrite)
         {
-            await results.UpsertAsync(rejected, cancellationToken).ConfigureAwait(false);
+            await results.UpsertAsync(rejected.Skip(i).Take(RejectedRowsPerWrite).ToArray(), cancellationToken).ConfigureAwait(false);
         }
 
         var plan = ChunkPlan.For(accepted, chunkSize);
@@ -149,54 +144,8 @@ public sealed class BlobRunStaging(StorageClients storage, IRunResultStore resul
         }
     }
 
-    public async Task<string?> CheckSourceAsync(RunSource source, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(source);
-        switch (source.Kind)
-        {
-            case RunSourceKinds.File:
-                var path = InputFile(source.Location);
-                return path is null
-                    ? $"'{source.Location}' is outside the host's content root; only files under it can be read"
-                    : File.Exists(path) ? null : $"no file '{source.Location}' under the host's content root";
-            case RunSourceKinds.Blob:
-                try
-                {
-                    return await ExternalBlob(source.Location).ExistsAsync(cancellationToken).ConfigureAwait(false) ? null : $"no blob '{source.Location}'";
-                }
-                catch (RequestFailedException ex)
-                {
-                    return $"the blob '{source.Location}' cannot be read: {ex.ErrorCode ?? ex.Status.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
-                }
-
-            default:
-                return null;
-        }
-    }
-
-    private async Task<Stream> OpenSourceAsync(BlobContainerClient container, RunSource source, CancellationToken cancellationToken) =>
-        source.Kind switch
-        {
-            RunSourceKinds.StagedBlob => await container.GetBlobClient(source.Location).OpenReadAsync(cancellationToken: cancellationToken).ConfigureAwait(false),
-            RunSourceKinds.Blob => await ExternalBlob(source.Location).OpenReadAsync(cancellationToken: cancellationToken).ConfigureAwait(false),
-            RunSourceKinds.File => File.OpenRead(InputFile(source.Location)
-                ?? throw new InvalidOperationException($"'{source.Location}' is outside the host's content root.")),
-            _ => throw new NotSupportedException($"Unknown run source kind '{source.Kind}'."),
-        };
-
-    /// <summary>The full path of an input file, or null when it would escape the content root.</summary>
-    private string? InputFile(string location)
-    {
-        var root = Path.TrimEndingDirectorySeparator(settings.ContentRoot) + Path.DirectorySeparatorChar;
-        var path = Path.GetFullPath(location, settings.ContentRoot);
-        return path.StartsWith(root, StringComparison.Ordinal) ? path : null;
-    }
-
-    private BlobClient ExternalBlob(string location)
-    {
-        var parts = location.Split('/', 2);
-        return storage.Blobs.GetBlobContainerClient(parts[0]).GetBlobClient(parts[1]);
-    }
+    public Task<string?> CheckSourceAsync(RunSource source, CancellationToken cancellationToken) =>
+        sources.CheckAsync(source, cancellationToken);
 
     private static string? CheckLine(string line, HashSet<string> seen)
     {
@@ -222,8 +171,8 @@ public sealed class BlobRunStaging(StorageClients storage, IRunResultStore resul
         }
     }
 
-    private static RecordResult Rejected(string runId, int lineNumber, string problem) =>
-        new(runId, $"line-{lineNumber}", -1, RecordStatus.Skipped, null, TokenUsage.Zero, 0, 0, null, "invalid_record", problem);
+    private static RecordResult Rejected(string runId, SourceLine line, string problem) =>
+        new(runId, line.RowKey, -1, RecordStatus.Skipped, null, TokenUsage.Zero, 0, 0, null, line.RejectionCode ?? "invalid_record", line.Where is null ? problem : $"{line.Where}: {problem}");
 
     private static async Task UploadAsync(BlobContainerClient container, string name, byte[] content, CancellationToken cancellationToken)
     {

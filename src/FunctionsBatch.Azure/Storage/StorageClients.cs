@@ -1,6 +1,7 @@
 using Azure.Data.Tables;
 using Azure.Identity;
 using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
 
 namespace FunctionsBatch.Azure.Storage;
 
@@ -8,25 +9,29 @@ namespace FunctionsBatch.Azure.Storage;
 public sealed class StorageClients
 {
     public const string RunsContainer = "runs";
+    public const string ExportsContainer = "exports";
     public const string ResultsTable = "RunResults";
     public const string CostsTable = "RunCosts";
     public const string LedgerTable = "RecordLedger";
 
     private readonly RetryingLazy<BlobContainerClient> _runs;
+    private readonly RetryingLazy<BlobContainerClient> _exports;
     private readonly RetryingLazy<TableClient> _results;
     private readonly RetryingLazy<TableClient> _costs;
     private readonly RetryingLazy<TableClient> _ledger;
 
     public StorageClients(string connectionString)
-        : this(new BlobServiceClient(connectionString), new TableServiceClient(connectionString))
+        : this(new BlobServiceClient(connectionString), new TableServiceClient(connectionString), new QueueServiceClient(connectionString))
     {
     }
 
-    private StorageClients(BlobServiceClient blobs, TableServiceClient tables)
+    private StorageClients(BlobServiceClient blobs, TableServiceClient tables, QueueServiceClient queues)
     {
         Blobs = blobs;
         Tables = tables;
+        Queues = queues;
         _runs = new RetryingLazy<BlobContainerClient>(() => CreateContainerAsync(RunsContainer));
+        _exports = new RetryingLazy<BlobContainerClient>(() => CreateContainerAsync(ExportsContainer));
         _results = new RetryingLazy<TableClient>(() => CreateTableAsync(ResultsTable));
         _costs = new RetryingLazy<TableClient>(() => CreateTableAsync(CostsTable));
         _ledger = new RetryingLazy<TableClient>(() => CreateTableAsync(LedgerTable));
@@ -39,14 +44,20 @@ public sealed class StorageClients
         var credential = new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = identity.ClientId });
         return new StorageClients(
             new BlobServiceClient(new Uri($"https://{identity.AccountName}.blob.core.windows.net"), credential),
-            new TableServiceClient(new Uri($"https://{identity.AccountName}.table.core.windows.net"), credential));
+            new TableServiceClient(new Uri($"https://{identity.AccountName}.table.core.windows.net"), credential),
+            new QueueServiceClient(new Uri($"https://{identity.AccountName}.queue.core.windows.net"), credential));
     }
 
     public BlobServiceClient Blobs { get; }
 
     public TableServiceClient Tables { get; }
 
+    /// <summary>Intake queues and their poison queues; messages are read and written as plain text (the SDK default).</summary>
+    public QueueServiceClient Queues { get; }
+
     public Task<BlobContainerClient> RunsAsync() => _runs.Value;
+
+    public Task<BlobContainerClient> ExportsAsync() => _exports.Value;
 
     public Task<TableClient> ResultsAsync() => _results.Value;
 

@@ -1,6 +1,6 @@
-using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
+using FunctionsBatch.Core.Records;
 
 namespace FunctionsBatch.Cli.Records;
 
@@ -95,55 +95,17 @@ public static class RecordFileReader
     private static void ReadCsv(string path, RecordCollector collector)
     {
         using var reader = new StreamReader(path, detectEncodingFromByteOrderMarks: true);
-        var rows = new CsvRowReader(reader);
-        var header = ReadHeader(path, rows);
-        var buffer = new ArrayBufferWriter<byte>();
-        while (rows.ReadRow() is { } row)
+        var records = CsvRecordReader.Open(reader);
+        while (records.Read() is { } row)
         {
-            var location = "line " + rows.RowLine.ToString(CultureInfo.InvariantCulture);
-            if (row is [""])
+            var location = "line " + row.Line.ToString(CultureInfo.InvariantCulture);
+            if (row.Problem is not null)
             {
+                collector.AddProblem(location, row.Problem);
                 continue;
             }
 
-            if (row.Count != header.Count)
-            {
-                collector.AddProblem(location, $"has {row.Count} fields but the header has {header.Count}");
-                continue;
-            }
-
-            buffer.ResetWrittenCount();
-            using (var writer = new Utf8JsonWriter(buffer))
-            {
-                writer.WriteStartObject();
-                for (var i = 0; i < header.Count; i++)
-                {
-                    writer.WriteString(header[i], row[i]);
-                }
-
-                writer.WriteEndObject();
-            }
-
-            collector.Add(JsonSerializer.Deserialize<JsonElement>(buffer.WrittenSpan), location);
+            collector.Add(JsonSerializer.Deserialize<JsonElement>(row.Json!), location);
         }
-    }
-
-    private static IReadOnlyList<string> ReadHeader(string path, CsvRowReader rows)
-    {
-        var header = rows.ReadRow()?.Select(name => name.Trim()).ToArray()
-                     ?? throw new CliException($"{path} is empty; a CSV input needs a header row with an 'id' column");
-        if (header.Any(name => name.Length == 0))
-        {
-            throw new CliException($"{path}: the header row has an empty column name");
-        }
-
-        if (header.GroupBy(name => name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } duplicate)
-        {
-            throw new CliException($"{path}: the header row names column '{duplicate.Key}' more than once");
-        }
-
-        return header.Contains("id", StringComparer.Ordinal)
-            ? header
-            : throw new CliException($"{path}: the header row has no 'id' column (columns: {string.Join(", ", header)})");
     }
 }

@@ -1,6 +1,7 @@
 namespace FunctionsBatch.Core.Runs;
 
 /// <summary>The orchestration output, and the source of the run's cost row.</summary>
+/// <param name="Export">Where the results were exported once the run finished.</param>
 public sealed record RunSummary(
     string RunId,
     string Job,
@@ -21,4 +22,5 @@ public sealed record RunSummary(
     long CostMicros,
     string? RetryOf = null,
     int Repairs = 0,
-    int LedgerHits = 0);
+    int LedgerHits = 0,
+    RunExport? Export = null);

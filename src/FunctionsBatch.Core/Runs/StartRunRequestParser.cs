@@ -6,7 +6,7 @@ namespace FunctionsBatch.Core.Runs;
 
 /// <summary>
 /// Turns a start-run body — <c>{"job": "name", "records": [...]}</c> or <c>{"spec": {...}, "records": [...]}</c>,
-/// or with <c>"input": {"path": "big.jsonl"}</c> / <c>"input": {"blob": "container/name.jsonl"}</c> instead of records —
+/// or with an <c>"input"</c> (see <see cref="InputSourceParser"/>) instead of records —
 /// into a <see cref="StartRunRequest"/>, or every problem found, each with its JSON path.
 /// </summary>
 public static class StartRunRequestParser
@@ -27,7 +27,7 @@ public static class StartRunRequestParser
 
         var spec = ReadSpec(body, findJob, errors);
         var hasRecords = body.TryGetProperty("records", out var records);
-        var source = body.TryGetProperty("input", out var input) ? ReadSource(input, errors) : null;
+        var source = body.TryGetProperty("input", out var input) ? InputSourceParser.Read(input, "$.input", errors) : null;
         if (hasRecords && input.ValueKind != JsonValueKind.Undefined)
         {
             errors.Add(new SpecError("$", "give either 'records' or 'input', not both"));
@@ -38,7 +38,7 @@ public static class StartRunRequestParser
         }
         else if (input.ValueKind == JsonValueKind.Undefined)
         {
-            errors.Add(new SpecError("$.records", "is required (or 'input' naming a JSONL file or blob)"));
+            errors.Add(new SpecError("$.records", "is required (or 'input' naming a file, blob, blob prefix or queue)"));
         }
 
         if (errors.Count > 0)
@@ -49,38 +49,6 @@ public static class StartRunRequestParser
         return source is not null
             ? new StartRunRequest(spec!, [], source)
             : new StartRunRequest(spec!, records.EnumerateArray().Select(r => r.Clone()).ToArray());
-    }
-
-    private static RunSource? ReadSource(JsonElement input, List<SpecError> errors)
-    {
-        if (input.ValueKind != JsonValueKind.Object)
-        {
-            errors.Add(new SpecError("$.input", $"must be an object like {{\"path\": \"data/records.jsonl\"}} or {{\"blob\": \"container/records.jsonl\"}}, not {JobSpecParser.Describe(input)}"));
-            return null;
-        }
-
-        var properties = input.EnumerateObject().ToArray();
-        if (properties.Length != 1 || properties[0].Name is not ("path" or "blob"))
-        {
-            errors.Add(new SpecError("$.input", "must have exactly one of 'path' (a JSONL file the host can read) or 'blob' (container/name of a JSONL blob)"));
-            return null;
-        }
-
-        var value = properties[0].Value;
-        if (value.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(value.GetString()))
-        {
-            errors.Add(new SpecError($"$.input.{properties[0].Name}", $"must be a non-empty string, not {JobSpecParser.Describe(value)}"));
-            return null;
-        }
-
-        var location = value.GetString()!;
-        if (properties[0].Name == "blob" && location.Split('/', 2) is not [{ Length: > 0 }, { Length: > 0 }])
-        {
-            errors.Add(new SpecError("$.input.blob", $"must be 'container/blob-name', was \"{location}\""));
-            return null;
-        }
-
-        return new RunSource(properties[0].Name == "path" ? RunSourceKinds.File : RunSourceKinds.Blob, location);
     }
 
     private static JobSpec? ReadSpec(JsonElement body, Func<string, JobSpec?> findJob, List<SpecError> errors)

@@ -1,3 +1,4 @@
+using FunctionsBatch.Core.Runs;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -48,8 +49,8 @@ public sealed record JobSpec
     /// <summary>Six-field NCRONTAB; when set, the nightly timer starts this job.</summary>
     public string? Schedule { get; init; }
 
-    /// <summary>Where a scheduled run reads its records from.</summary>
-    public InputSpec? Input { get; init; }
+    /// <summary>Where a scheduled run reads its records from: a file, a blob, a blob prefix or a queue to drain.</summary>
+    public RunSource? Input { get; init; }
 
     public string Tenant => Tags.TryGetValue("tenant", out var tenant) ? tenant : string.Empty;
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using FunctionsBatch.Core.Prompts;
+using FunctionsBatch.Core.Runs;
 using Json.Schema;
 
 namespace FunctionsBatch.Core.Specs;
@@ -125,7 +126,7 @@ public static partial class JobSpecParser
                 ? schedule.GetString()
                 : null,
             Input = spec.TryGetProperty("input", out var input) && input.ValueKind == JsonValueKind.Object
-                ? new InputSpec(input.GetProperty("path").GetString()!)
+                ? InputSourceParser.Read(input, "$.input", [])
                 : null,
         };
     }
@@ -305,14 +306,7 @@ public static partial class JobSpecParser
             return;
         }
 
-        var inputPath = $"{path}.input";
-        if (input.ValueKind != JsonValueKind.Object)
-        {
-            errors.Add(new SpecError(inputPath, $"must be an object like {{\"path\": \"samples/tickets.jsonl\"}}, not {Describe(input)}"));
-            return;
-        }
-
-        RequireString(input, "path", inputPath, errors);
+        InputSourceParser.Read(input, $"{path}.input", errors);
     }
 
     private static string? RequireString(JsonElement parent, string name, string path, List<SpecError> errors)

@@ -11,5 +11,6 @@ public static class FunctionsBatchTasks
         .AddOrchestrator<ChunkGroupOrchestrator>()
         .AddActivity<StageInputActivity>()
         .AddActivity<ProcessChunkActivity>()
-        .AddActivity<WriteRunCostActivity>();
+        .AddActivity<WriteRunCostActivity>()
+        .AddActivity<ExportResultsActivity>();
 }

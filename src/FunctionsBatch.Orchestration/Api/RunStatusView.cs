@@ -4,6 +4,7 @@ using FunctionsBatch.Core.Runs;
 namespace FunctionsBatch.Orchestration.Api;
 
 /// <summary>The body of <c>GET /api/runs/{id}</c>.</summary>
+/// <param name="ResultsExportUri">The JSONL blob the finished run's results were exported to; null until then.</param>
 public sealed record RunStatusView(
     string Id,
     string RuntimeStatus,
@@ -17,7 +18,8 @@ public sealed record RunStatusView(
     long CostMicros,
     decimal CostUsd,
     RunSummary? Output,
-    RunLinks Links)
+    RunLinks Links,
+    string? ResultsExportUri)
 {
     public static RunStatusView From(RunState state, string baseUrl)
     {
@@ -44,6 +46,7 @@ public sealed record RunStatusView(
             cost,
             CostCalculator.ToDollars(cost),
             summary,
-            RunLinks.For(state.RunId, baseUrl));
+            RunLinks.For(state.RunId, baseUrl),
+            summary?.Export?.Uri);
     }
 }

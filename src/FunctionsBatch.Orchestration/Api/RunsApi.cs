@@ -275,11 +275,11 @@ public sealed partial class RunsApi(
                 continue;
             }
 
-            var input = new RunInput(runId, job, new RunSource(RunSourceKinds.File, job.Input.Path), RunTriggers.Timer);
+            var input = new RunInput(runId, job, job.Input, RunTriggers.Timer);
             if (await client.StartAsync(input, cancellationToken).ConfigureAwait(false))
             {
                 started.Add(runId);
-                LogScheduledStarted(runId, job.Name, job.Input.Path);
+                LogScheduledStarted(runId, job.Name, job.Input.Kind, job.Input.Location);
             }
         }
 
@@ -343,8 +343,8 @@ public sealed partial class RunsApi(
     [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} of job {Job} scheduled ({Records} records)")]
     private partial void LogStarted(string runId, string job, int records);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Nightly run {RunId} of job {Job} scheduled over {InputPath}")]
-    private partial void LogScheduledStarted(string runId, string job, string inputPath);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Nightly run {RunId} of job {Job} scheduled over {InputKind} {InputLocation}")]
+    private partial void LogScheduledStarted(string runId, string job, string inputKind, string inputLocation);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} retries {Records} failed records of run {RetryOf}")]
     private partial void LogRetryStarted(string runId, string retryOf, int records);
@@ -355,6 +355,6 @@ public sealed partial class RunsApi(
     [LoggerMessage(Level = LogLevel.Information, Message = "Nightly run {RunId} already exists; not starting it again")]
     private partial void LogAlreadyStarted(string runId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {Job} has a schedule but no input.path; the timer cannot start it")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {Job} has a schedule but no input; the timer cannot start it")]
     private partial void LogScheduledWithoutInput(string job);
 }

@@ -8,6 +8,7 @@ using FunctionsBatch.Core.Runs;
 using FunctionsBatch.Core.Specs;
 using FunctionsBatch.Core.Tokens;
 using FunctionsBatch.Core.Validation;
+using FunctionsBatch.Orchestration.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace FunctionsBatch.Orchestration.Processing;
@@ -37,8 +38,10 @@ public sealed partial class ChunkProcessor(
     public async Task<ChunkSummary> ProcessAsync(ChunkRef chunk, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(chunk);
+        using var scope = logger.BeginScope(FunctionsBatchTelemetry.Scope(chunk.RunId, chunk.ChunkIndex));
         var clock = Stopwatch.StartNew();
         var spec = await staging.GetSpecAsync(chunk.RunId, cancellationToken).ConfigureAwait(false);
+        using var activity = FunctionsBatchTelemetry.Start("ProcessChunk", spec, chunk.RunId, chunk.ChunkIndex);
         var records = await staging.ReadChunkAsync(chunk, cancellationToken).ConfigureAwait(false);
         // Only a re-execution can find rows of its own: the first one skips the lookup, which scans the run's partition.
         var earlier = await staging.BeginChunkAsync(chunk, cancellationToken).ConfigureAwait(false)
@@ -96,6 +99,11 @@ public sealed partial class ChunkProcessor(
             clock.ElapsedMilliseconds,
             outcomes.Sum(o => o.Repairs),
             outcomes.Count(o => o.Result.FromLedger));
+        var reused = outcomes.Count(o => earlier.ContainsKey(o.Result.RecordId));
+        var retries = outcomes.Where(o => !earlier.ContainsKey(o.Result.RecordId)).Sum(o => Math.Max(0, o.Result.Attempts - 1 - o.Repairs));
+        FunctionsBatchTelemetry.RecordChunk(spec, summary, reused, retries);
+        activity?.SetTag("functionsbatch.records", summary.Records);
+        activity?.SetTag("functionsbatch.records.failed", summary.Failed);
         LogChunkDone(chunk.RunId, chunk.ChunkIndex, summary.Succeeded, summary.Failed, earlier.Count, summary.DurationMs);
         return summary;
     }

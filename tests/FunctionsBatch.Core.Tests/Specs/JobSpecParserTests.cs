@@ -1,3 +1,4 @@
+using FunctionsBatch.Core.Runs;
 using System.Text.Json;
 using FunctionsBatch.Core.Specs;
 using FunctionsBatch.Core.Tests.Support;
@@ -54,7 +55,7 @@ public sealed class JobSpecParserTests
         Assert.Equal("cc-42", spec.Tags["costCenter"]);
         Assert.Equal(("fabrikam", "ap-automation"), (spec.Tenant, spec.Feature));
         Assert.Equal("0 30 1 * * *", spec.Schedule);
-        Assert.Equal(new InputSpec("samples/invoices.jsonl"), spec.Input);
+        Assert.Equal(new RunSource(RunSourceKinds.File, "samples/invoices.jsonl"), spec.Input);
     }
 
     [Theory]
@@ -115,9 +116,14 @@ public sealed class JobSpecParserTests
     [InlineData("schedule", "\"0 0 25 * * *\"", "$.schedule", "'0 0 25 * * *' is not a valid NCRONTAB expression")]
     [InlineData("schedule", "\"a b c d e f\"", "$.schedule", "is not a valid NCRONTAB expression")]
     // input
-    [InlineData("input", "\"samples/tickets.jsonl\"", "$.input", "must be an object like {\"path\": \"samples/tickets.jsonl\"}")]
-    [InlineData("input", "{}", "$.input.path", "is required")]
-    [InlineData("input", "{\"path\":3}", "$.input.path", "must be a string, not the number 3")]
+    [InlineData("input", "\"samples/tickets.jsonl\"", "$.input", "must be an object like {\"path\": \"data/records.jsonl\"}")]
+    [InlineData("input", "{}", "$.input", "must have exactly one of 'path'")]
+    [InlineData("input", "{\"path\":3}", "$.input.path", "must be a non-empty string, not the number 3")]
+    [InlineData("input", "{\"queue\":\"Tickets_Intake\"}", "$.input.queue", "must be lower-case letters, digits and single hyphens")]
+    [InlineData("input", "{\"queue\":\"q\"}", "$.input.queue", "must be 3 to 56 characters")]
+    [InlineData("input", "{\"blob\":{\"prefix\":\"a/\"}}", "$.input.blob.container", "is required")]
+    [InlineData("input", "{\"blob\":{\"container\":\"c\",\"format\":\"xml\"}}", "$.input.blob.format", "must be \"jsonl\" or \"csv\"")]
+    [InlineData("input", "{\"blob\":{\"container\":\"c\",\"filter\":\"x\"}}", "$.input.blob.filter", "is not a known property")]
     public void Parse_SpecWithOneProblem_ReportsItAtItsJsonPath(string property, string? rawJson, string path, string message)
     {
         var ex = Assert.Throws<JobSpecException>(() => JobSpecParser.Parse(SpecJson.With(property, rawJson)));
@@ -170,7 +176,7 @@ public sealed class JobSpecParserTests
         string[] expected =
         [
             "$.chunksize", "$.name", "$.prompt.user", "$.promptVersion", "$.model", "$.responseSchema.type",
-            "$.chunkSize", "$.maxParallelChunks", "$.tags.feature", "$.schedule", "$.input.path",
+            "$.chunkSize", "$.maxParallelChunks", "$.tags.feature", "$.schedule", "$.input",
         ];
         Assert.Equal(expected.Order(StringComparer.Ordinal), ex.Errors.Select(e => e.Path).Order(StringComparer.Ordinal));
     }

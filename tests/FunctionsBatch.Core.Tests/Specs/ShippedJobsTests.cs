@@ -29,7 +29,7 @@ public sealed class ShippedJobsTests
     public void Parse_ClassifyTicketsInput_HasEveryFieldTheTemplateNeeds()
     {
         var spec = JobSpecParser.Parse(File.ReadAllText(Path.Combine(JobsDirectory, "classify-tickets.json")));
-        var firstLine = File.ReadLines(Path.Combine(RepoPaths.Root, spec.Input!.Path)).First(l => !string.IsNullOrWhiteSpace(l));
+        var firstLine = File.ReadLines(Path.Combine(RepoPaths.Root, spec.Input!.Location)).First(l => !string.IsNullOrWhiteSpace(l));
         using var record = JsonDocument.Parse(firstLine);
 
         var rendered = new ChatPrompt(spec.Prompt).RenderUser(record.RootElement);

@@ -11,7 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace FunctionsBatch.Orchestration.Tests.Support;
 
 /// <summary>
-/// <see cref="BatchRunOrchestrator"/> and its three activities on the in-memory durable test host, with the
+/// <see cref="BatchRunOrchestrator"/> and its activities on the in-memory durable test host, with the
 /// activities' services replaced by the given fakes and the default price table.
 /// </summary>
 internal sealed class OrchestrationHost : IAsyncDisposable
@@ -36,6 +36,7 @@ internal sealed class OrchestrationHost : IAsyncDisposable
                 tasks.AddActivity<StageInputActivity>();
                 tasks.AddActivity<ProcessChunkActivity>();
                 tasks.AddActivity<WriteRunCostActivity>();
+                tasks.AddActivity<ExportResultsActivity>();
             },
             new DurableTaskTestHostOptions
             {
@@ -44,6 +45,7 @@ internal sealed class OrchestrationHost : IAsyncDisposable
                     services.AddSingleton<IRunStaging>(staging);
                     services.AddSingleton<IChunkProcessor>(processor);
                     services.AddSingleton<IRunCostStore>(costs);
+                    services.AddSingleton<IRunExporter>(new FakeRunExporter());
                     services.AddSingleton(PriceTable.Default);
                 },
             });

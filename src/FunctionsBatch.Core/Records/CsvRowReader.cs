@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace FunctionsBatch.Cli.Records;
+namespace FunctionsBatch.Core.Records;
 
 /// <summary>Reads RFC 4180 rows: comma-separated, fields optionally in double quotes ("" escapes a quote, line breaks allowed inside).</summary>
 public sealed class CsvRowReader(TextReader reader)

@@ -1,0 +1,255 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text;
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using FunctionsBatch.Azure.Intake;
+using FunctionsBatch.Core.Intake;
+using FunctionsBatch.Core.Records;
+using FunctionsBatch.Core.Runs;
+
+namespace FunctionsBatch.Azure.Storage;
+
+/// <summary>
+/// Streams a run's source as lines, never holding more than one blob's current line: the staged request body, a
+/// file under the content root, one blob, every blob under a prefix (name order, JSONL or CSV), or the intake log
+/// a queue drain wrote.
+/// </summary>
+public sealed class RunSourceReader(StorageClients storage, QueueIntake intake, FunctionsBatchSettings settings)
+{
+    public async IAsyncEnumerable<SourceLine> ReadAsync(string runId, RunSource source, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        switch (source.Kind)
+        {
+            case RunSourceKinds.BlobPrefix:
+                var (container, prefix) = Split(source.Location);
+                foreach (var name in await ListAsync(container, prefix, cancellationToken).ConfigureAwait(false))
+                {
+                    await using var blob = await storage.Blobs.GetBlobContainerClient(container).GetBlobClient(name)
+                        .OpenReadAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+                    var where = $"blob '{container}/{name}'";
+                    var lines = source.Format == InputFormats.Csv ? ReadCsv(blob, where).ToAsyncEnumerable() : ReadJsonLinesAsync(blob, where, cancellationToken);
+                    await foreach (var line in lines.ConfigureAwait(false))
+                    {
+                        yield return line;
+                    }
+                }
+
+                break;
+            case RunSourceKinds.Queue:
+                await intake.DrainAsync(runId, source.Location, cancellationToken).ConfigureAwait(false);
+                var runs = await storage.RunsAsync().ConfigureAwait(false);
+                await using (var log = await runs.GetBlobClient(QueueIntake.LogBlob(runId)).OpenReadAsync(cancellationToken: cancellationToken).ConfigureAwait(false))
+                {
+                    await foreach (var line in ReadIntakeLogAsync(log, cancellationToken).ConfigureAwait(false))
+                    {
+                        yield return line;
+                    }
+                }
+
+                break;
+            default:
+                await using (var stream = await OpenAsync(source, cancellationToken).ConfigureAwait(false))
+                {
+                    await foreach (var line in ReadJsonLinesAsync(stream, null, cancellationToken).ConfigureAwait(false))
+                    {
+                        yield return line;
+                    }
+                }
+
+                break;
+        }
+    }
+
+    /// <summary>Why a file, blob or blob-prefix source cannot be read, or null when it can; checked before a run starts.</summary>
+    public async Task<string?> CheckAsync(RunSource source, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        try
+        {
+            switch (source.Kind)
+            {
+                case RunSourceKinds.File:
+                    var path = InputFile(source.Location);
+                    return path is null
+                        ? $"'{source.Location}' is outside the host's content root; only files under it can be read"
+                        : File.Exists(path) ? null : $"no file '{source.Location}' under the host's content root";
+                case RunSourceKinds.Blob:
+                    return await ExternalBlob(source.Location).ExistsAsync(cancellationToken).ConfigureAwait(false) ? null : $"no blob '{source.Location}'";
+                case RunSourceKinds.BlobPrefix:
+                    return await CheckPrefixAsync(source, cancellationToken).ConfigureAwait(false);
+                default:
+                    return null;
+            }
+        }
+        catch (RequestFailedException ex)
+        {
+            return $"'{source.Location}' cannot be read: {ex.ErrorCode ?? ex.Status.ToString(CultureInfo.InvariantCulture)}";
+        }
+    }
+
+    /// <summary>At least one blob, and for CSV a header with an <c>id</c> column in every blob (only first lines are read).</summary>
+    private async Task<string?> CheckPrefixAsync(RunSource source, CancellationToken cancellationToken)
+    {
+        var (container, prefix) = Split(source.Location);
+        var names = await ListAsync(container, prefix, cancellationToken).ConfigureAwait(false);
+        if (names.Count == 0)
+        {
+            return $"no blob in container '{container}' has a name starting with '{prefix}'";
+        }
+
+        if (source.Format != InputFormats.Csv)
+        {
+            return null;
+        }
+
+        foreach (var name in names)
+        {
+            await using var blob = await storage.Blobs.GetBlobContainerClient(container).GetBlobClient(name)
+                .OpenReadAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+            using var reader = new StreamReader(blob, Encoding.UTF8);
+            try
+            {
+                CsvRecordReader.Open(reader);
+            }
+            catch (FormatException ex)
+            {
+                return $"blob '{container}/{name}': {ex.Message}";
+            }
+        }
+
+        return null;
+    }
+
+    private async Task<List<string>> ListAsync(string container, string prefix, CancellationToken cancellationToken)
+    {
+        var names = new List<string>();
+        await foreach (var item in storage.Blobs.GetBlobContainerClient(container)
+                           .GetBlobsAsync(BlobTraits.None, BlobStates.None, prefix, cancellationToken).ConfigureAwait(false))
+        {
+            names.Add(item.Name);
+        }
+
+        names.Sort(StringComparer.Ordinal);
+        return names;
+    }
+
+    private static async IAsyncEnumerable<SourceLine> ReadJsonLinesAsync(Stream stream, string? where, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        var lineNumber = 0;
+        while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
+        {
+            lineNumber++;
+            if (!string.IsNullOrWhiteSpace(line))
+            {
+                yield return new SourceLine(RowKeyOf(where, lineNumber), where is null ? null : $"{where} line {lineNumber}", line);
+            }
+        }
+    }
+
+    /// <exception cref="InvalidDataException">The CSV header is unusable: the run cannot read this blob at all.</exception>
+    private static IEnumerable<SourceLine> ReadCsv(Stream stream, string where)
+    {
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        CsvRecordReader records;
+        try
+        {
+            records = CsvRecordReader.Open(reader);
+        }
+        catch (FormatException ex)
+        {
+            throw new InvalidDataException($"{where}: {ex.Message}", ex);
+        }
+
+        while (true)
+        {
+            CsvRecord? row;
+            try
+            {
+                // CsvRowReader reads synchronously from the blob stream, which buffers 4 MiB per request.
+                row = records.Read();
+            }
+            catch (FormatException ex)
+            {
+                throw new InvalidDataException($"{where}: {ex.Message}", ex);
+            }
+
+            if (row is null)
+            {
+                yield break;
+            }
+
+            yield return new SourceLine(RowKeyOf(where, row.Line), $"{where} line {row.Line}", row.Json, row.Problem);
+        }
+    }
+
+    private static async IAsyncEnumerable<SourceLine> ReadIntakeLogAsync(Stream log, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var reader = new StreamReader(log, Encoding.UTF8);
+        while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } text)
+        {
+            if (text.Length == 0)
+            {
+                continue;
+            }
+
+            var entry = IntakeEntry.Parse(text);
+            yield return entry.IsRecord
+                ? new SourceLine($"message-{entry.MessageId}", null, entry.RecordJson)
+                : new SourceLine($"message-{entry.MessageId}", $"message {entry.MessageId}", null, entry.Problem, entry.Code);
+        }
+    }
+
+    private Task<Stream> OpenAsync(RunSource source, CancellationToken cancellationToken) => source.Kind switch
+    {
+        RunSourceKinds.StagedBlob => OpenBlobAsync(storage.RunsAsync(), source.Location, cancellationToken),
+        RunSourceKinds.Blob => ExternalBlob(source.Location).OpenReadAsync(cancellationToken: cancellationToken),
+        RunSourceKinds.File => Task.FromResult<Stream>(File.OpenRead(InputFile(source.Location)
+            ?? throw new InvalidOperationException($"'{source.Location}' is outside the host's content root."))),
+        _ => throw new NotSupportedException($"Unknown run source kind '{source.Kind}'."),
+    };
+
+    private static async Task<Stream> OpenBlobAsync(Task<BlobContainerClient> container, string name, CancellationToken cancellationToken) =>
+        await (await container.ConfigureAwait(false)).GetBlobClient(name).OpenReadAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+
+    /// <summary>The full path of an input file, or null when it would escape the content root.</summary>
+    private string? InputFile(string location)
+    {
+        var root = Path.TrimEndingDirectorySeparator(settings.ContentRoot) + Path.DirectorySeparatorChar;
+        var path = Path.GetFullPath(location, settings.ContentRoot);
+        return path.StartsWith(root, StringComparison.Ordinal) ? path : null;
+    }
+
+    private BlobClient ExternalBlob(string location)
+    {
+        var (container, name) = Split(location);
+        return storage.Blobs.GetBlobContainerClient(container).GetBlobClient(name);
+    }
+
+    private static (string Container, string Name) Split(string location)
+    {
+        var parts = location.Split('/', 2);
+        return (parts[0], parts.Length > 1 ? parts[1] : string.Empty);
+    }
+
+    /// <summary><c>line-N</c> for a single source (as before); the blob name and line for a prefix, without characters a row key forbids.</summary>
+    private static string RowKeyOf(string? where, int lineNumber)
+    {
+        var key = $"line-{lineNumber.ToString(CultureInfo.InvariantCulture)}";
+        if (where is null)
+        {
+            return key;
+        }
+
+        var safe = new StringBuilder(where.Length + key.Length + 1);
+        foreach (var c in where.Replace("blob '", string.Empty, StringComparison.Ordinal).TrimEnd('\''))
+        {
+            safe.Append(c is '/' or '\\' or '#' or '?' || char.IsControl(c) ? '_' : c);
+        }
+
+        return safe.Append('-').Append(key).ToString();
+    }
+}

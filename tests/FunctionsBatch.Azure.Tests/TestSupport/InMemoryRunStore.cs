@@ -1,0 +1,49 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using FunctionsBatch.Core.Runs;
+using FunctionsBatch.Core.Specs;
+using FunctionsBatch.Orchestration;
+
+namespace FunctionsBatch.Azure.Tests.TestSupport;
+
+/// <summary>One staged chunk, its result rows and an empty ledger, in memory: what a chunk processor needs around the model.</summary>
+public sealed class InMemoryRunStore(JobSpec spec, IReadOnlyList<JsonElement> chunk) : IRunStaging, IRunResultStore, IRecordLedger
+{
+    private readonly ConcurrentDictionary<string, RecordResult> _rows = new(StringComparer.Ordinal);
+
+    public IReadOnlyCollection<RecordResult> Rows => _rows.Values.ToArray();
+
+    public Task<JobSpec> GetSpecAsync(string runId, CancellationToken cancellationToken) => Task.FromResult(spec);
+
+    public Task<IReadOnlyList<JsonElement>> ReadChunkAsync(ChunkRef chunkRef, CancellationToken cancellationToken) => Task.FromResult(chunk);
+
+    public Task<bool> BeginChunkAsync(ChunkRef chunkRef, CancellationToken cancellationToken) => Task.FromResult(true);
+
+    public Task<RunSource> WriteInputAsync(string runId, IReadOnlyList<JsonElement> records, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("only one pre-staged chunk is held");
+
+    public Task<string?> CheckSourceAsync(RunSource source, CancellationToken cancellationToken) => Task.FromResult<string?>(null);
+
+    public Task<StagingResult> StageAsync(StageRequest request, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("only one pre-staged chunk is held");
+
+    public Task UpsertAsync(IReadOnlyList<RecordResult> results, CancellationToken cancellationToken)
+    {
+        foreach (var result in results)
+        {
+            _rows[result.RecordId] = result;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<RecordResult>> GetChunkAsync(string runId, int chunkIndex, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<RecordResult>>(_rows.Values.Where(r => r.ChunkIndex == chunkIndex).ToArray());
+
+    public Task<ResultPage> QueryAsync(string runId, string? status, int pageSize, string? continuationToken, CancellationToken cancellationToken) =>
+        Task.FromResult(new ResultPage(_rows.Values.Where(r => status is null || r.Status == status).ToArray(), null));
+
+    public Task<LedgerEntry?> FindAsync(string job, string contentKey, CancellationToken cancellationToken) => Task.FromResult<LedgerEntry?>(null);
+
+    public Task SaveAsync(string job, IReadOnlyList<LedgerEntry> entries, CancellationToken cancellationToken) => Task.CompletedTask;
+}
