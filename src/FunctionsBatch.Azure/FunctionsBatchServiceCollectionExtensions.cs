@@ -4,6 +4,7 @@ using FunctionsBatch.Orchestration;
 using FunctionsBatch.Orchestration.Activities;
 using FunctionsBatch.Orchestration.Api;
 using FunctionsBatch.Orchestration.Processing;
+using FunctionsBatch.Orchestration.Reports;
 using FunctionsBatch.Azure.OpenAI;
 using FunctionsBatch.Azure.Storage;
 using Microsoft.Extensions.Configuration;
@@ -34,6 +35,9 @@ public static class FunctionsBatchServiceCollectionExtensions
         services.AddSingleton<IRunResultStore, TableRunResultStore>();
         services.AddSingleton<IRunCostStore, TableRunCostStore>();
         services.AddSingleton<IRecordLedger, TableRecordLedger>();
+        services.AddSingleton<IRunReportStore, TableRunReportStore>();
+        services.AddSingleton(settings.OpenAI.Quotas());
+        services.AddSingleton<RunReportService>();
         services.AddSingleton<IChatModelClient>(_ => ChatModelClientFactory.Create(settings.OpenAI));
         services.AddSingleton<IChunkProcessor, ChunkProcessor>();
         services.AddTransient<StageInputActivity>();
