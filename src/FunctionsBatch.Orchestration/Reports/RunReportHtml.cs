@@ -348,6 +348,8 @@ public static class RunReportHtml
         .num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
         code{font-family:ui-monospace,"DejaVu Sans Mono",monospace;font-size:12px}
         td.output code,td.message{word-break:break-all;color:#334155}
+        .sample td:first-child code{white-space:nowrap}
+        td.output code{display:-webkit-box;-webkit-line-clamp:2;-webkit-box-orient:vertical;overflow:hidden}
         .status{display:inline-block;padding:1px 7px;border-radius:4px;font-size:12px;font-weight:600}
         .status-succeeded{background:#dcfce7;color:#166534}.status-failed{background:#fee2e2;color:#991b1b}.status-skipped{background:#f1f5f9;color:#475569}.ledger{background:#e0f2fe;color:#075985}
         .empty{color:var(--muted)}
