@@ -5,6 +5,7 @@ using FunctionsBatch.Orchestration.Activities;
 using FunctionsBatch.Orchestration.Api;
 using FunctionsBatch.Orchestration.Processing;
 using FunctionsBatch.Azure.Intake;
+using FunctionsBatch.Orchestration.Reports;
 using FunctionsBatch.Azure.OpenAI;
 using FunctionsBatch.Azure.Storage;
 using Microsoft.Extensions.Configuration;
@@ -39,6 +40,9 @@ public static class FunctionsBatchServiceCollectionExtensions
         services.AddSingleton<IRunCostStore, TableRunCostStore>();
         services.AddSingleton<IRunExporter, BlobRunExporter>();
         services.AddSingleton<IRecordLedger, TableRecordLedger>();
+        services.AddSingleton<IRunReportStore, TableRunReportStore>();
+        services.AddSingleton(settings.OpenAI.Quotas());
+        services.AddSingleton<RunReportService>();
         services.AddSingleton<IChatModelClient>(_ => new TracingChatModelClient(ChatModelClientFactory.Create(settings.OpenAI)));
         services.AddSingleton<IChunkProcessor, ChunkProcessor>();
         services.AddTransient<StageInputActivity>();

@@ -52,6 +52,21 @@ public sealed class ApiActionResultTests
         Assert.Equal(0, context.HttpContext.Response.Body.Length);
     }
 
+    [Fact]
+    public async Task ExecuteResultAsync_HtmlPage_WritesHtmlWithItsContentSecurityPolicy()
+    {
+        var context = NewContext();
+
+        await new ApiActionResult(new ApiResult(200, new HtmlPage("<!DOCTYPE html><p>report</p>", "default-src 'none'"))).ExecuteResultAsync(context);
+
+        var response = context.HttpContext.Response;
+        Assert.Equal(200, response.StatusCode);
+        Assert.Equal("text/html; charset=utf-8", response.ContentType);
+        Assert.Equal("default-src 'none'", response.Headers.ContentSecurityPolicy.ToString());
+        Assert.Equal("nosniff", response.Headers.XContentTypeOptions.ToString());
+        Assert.Equal("<!DOCTYPE html><p>report</p>", Body(response));
+    }
+
     private static ActionContext NewContext()
     {
         var http = new DefaultHttpContext();

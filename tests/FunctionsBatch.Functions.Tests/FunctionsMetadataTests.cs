@@ -26,6 +26,7 @@ public sealed class FunctionsMetadataTests
         { nameof(EstimateRunFunction.EstimateRun), EntryPoint<EstimateRunFunction>(nameof(EstimateRunFunction.EstimateRun)), "post", "runs/estimate" },
         { nameof(GetCostsFunction.GetCosts), EntryPoint<GetCostsFunction>(nameof(GetCostsFunction.GetCosts)), "get", "costs" },
         { nameof(GetRunResultsFunction.GetRunResults), EntryPoint<GetRunResultsFunction>(nameof(GetRunResultsFunction.GetRunResults)), "get", "runs/{id}/results" },
+        { nameof(GetRunReportFunction.GetRunReport), EntryPoint<GetRunReportFunction>(nameof(GetRunReportFunction.GetRunReport)), "get", "runs/{id}/report" },
     };
 
     public static TheoryData<string, string> ActivityFunctions => new()
@@ -47,7 +48,7 @@ public sealed class FunctionsMetadataTests
             new[]
             {
                 nameof(BatchRunOrchestrator), nameof(CancelRunFunction.CancelRun), nameof(ExportResultsActivity), nameof(ChunkGroupOrchestrator), nameof(EstimateRunFunction.EstimateRun), nameof(GetCostsFunction.GetCosts), nameof(GetRunFunction.GetRun),
-                nameof(GetRunResultsFunction.GetRunResults), nameof(NightlyTimerFunction.NightlyTimer), nameof(ProcessChunkActivity),
+                nameof(GetRunReportFunction.GetRunReport), nameof(GetRunResultsFunction.GetRunResults), nameof(NightlyTimerFunction.NightlyTimer), nameof(ProcessChunkActivity),
                 nameof(RetryFailedRunFunction.RetryFailedRun), nameof(StageInputActivity), nameof(StartRunFunction.StartRun), nameof(WriteRunCostActivity),
             }.Order(StringComparer.Ordinal),
             names);

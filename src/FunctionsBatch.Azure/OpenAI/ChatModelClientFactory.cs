@@ -2,7 +2,6 @@ using System.ClientModel;
 using System.ClientModel.Primitives;
 using Azure.AI.OpenAI;
 using Azure.Identity;
-using FunctionsBatch.Core.Throttling;
 using FunctionsBatch.Orchestration.Processing;
 
 namespace FunctionsBatch.Azure.OpenAI;
@@ -23,9 +22,7 @@ public static class ChatModelClientFactory
         var client = string.IsNullOrEmpty(settings.ApiKey)
             ? new AzureOpenAIClient(endpoint, new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = settings.ClientId }), options)
             : new AzureOpenAIClient(endpoint, new ApiKeyCredential(settings.ApiKey), options);
-        var quotas = settings.Deployments.ToDictionary(
-            d => d.Key, d => new DeploymentQuota(d.Value.TokensPerMinute, d.Value.RequestsPerMinute), StringComparer.OrdinalIgnoreCase);
-        var paced = new PacedChatModelClient(new AzureOpenAIChatModelClient(client), quotas, time ?? TimeProvider.System, settings.BurstSeconds);
+        var paced = new PacedChatModelClient(new AzureOpenAIChatModelClient(client), settings.Quotas().All, time ?? TimeProvider.System, settings.BurstSeconds);
         return new RetryingChatModelClient(paced, settings);
     }
 }

@@ -1,3 +1,5 @@
+using FunctionsBatch.Core.Throttling;
+
 namespace FunctionsBatch.Azure.OpenAI;
 
 /// <summary>The model endpoint: Azure OpenAI, or the simulator (same REST API) for tests and try-outs.</summary>
@@ -27,4 +29,7 @@ public sealed class OpenAISettings
 
     /// <summary>How many seconds of quota may be spent in one burst (Azure enforces over short windows too).</summary>
     public double BurstSeconds { get; set; } = 10;
+
+    public DeploymentQuotas Quotas() => new(Deployments.ToDictionary(
+        d => d.Key, d => new DeploymentQuota(d.Value.TokensPerMinute, d.Value.RequestsPerMinute), StringComparer.OrdinalIgnoreCase));
 }

@@ -46,6 +46,9 @@ public sealed class RecordResultEntity : ITableEntity
 
     public bool FromLedger { get; set; }
 
+    /// <summary>429 answers met by the record's calls; with the row's <see cref="Timestamp"/> it gives the run's throttling over time.</summary>
+    public int Throttled { get; set; }
+
     public static RecordResultEntity From(RecordResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
@@ -67,6 +70,7 @@ public sealed class RecordResultEntity : ITableEntity
             ErrorCode = result.ErrorCode,
             ContentKey = result.ContentKey,
             FromLedger = result.FromLedger,
+            Throttled = result.Throttled,
             ErrorMessage = result.ErrorMessage is { Length: > MaxTextLength } message ? message[..MaxTextLength] : result.ErrorMessage,
         };
     }
@@ -84,5 +88,6 @@ public sealed class RecordResultEntity : ITableEntity
         ErrorCode,
         ErrorMessage,
         ContentKey,
-        FromLedger);
+        FromLedger,
+        Throttled);
 }

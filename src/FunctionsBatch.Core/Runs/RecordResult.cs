@@ -2,6 +2,7 @@ namespace FunctionsBatch.Core.Runs;
 
 /// <summary>The fate of one record in one run: one row in the results table, keyed by (run, record).</summary>
 /// <param name="FromLedger">The answer was reused from an earlier run with the same content key; no tokens were spent.</param>
+/// <param name="Throttled">How many 429 answers the record's calls met on the way.</param>
 public sealed record RecordResult(
     string RunId,
     string RecordId,
@@ -15,4 +16,5 @@ public sealed record RecordResult(
     string? ErrorCode,
     string? ErrorMessage,
     string? ContentKey = null,
-    bool FromLedger = false);
+    bool FromLedger = false,
+    int Throttled = 0);

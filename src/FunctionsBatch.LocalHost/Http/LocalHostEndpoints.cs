@@ -33,6 +33,8 @@ public static class LocalHostEndpoints
             new ApiHttpResult(await runs.GetCostsAsync(from, to, groupBy, ct).ConfigureAwait(false)));
         api.MapGet("/runs/{id}", async (string id, HttpRequest request, RunsApi runs, CancellationToken ct) =>
             new ApiHttpResult(await runs.GetAsync(id, BaseUrl(request), ct).ConfigureAwait(false)));
+        api.MapGet("/runs/{id}/report", async (string id, HttpRequest request, RunsApi runs, CancellationToken ct) =>
+            new ApiHttpResult(await runs.GetReportAsync(id, BaseUrl(request), ct).ConfigureAwait(false)));
         api.MapPost("/runs/{id}/cancel", async (string id, HttpRequest request, RunsApi runs, CancellationToken ct) =>
             new ApiHttpResult(await runs.CancelAsync(id, BaseUrl(request), ct).ConfigureAwait(false)));
         api.MapPost("/runs/{id}/retry-failed", async (string id, HttpRequest request, RunsApi runs, CancellationToken ct) =>

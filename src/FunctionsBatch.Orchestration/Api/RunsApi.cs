@@ -4,6 +4,7 @@ using FunctionsBatch.Core.Estimation;
 using FunctionsBatch.Core.Pricing;
 using FunctionsBatch.Core.Runs;
 using FunctionsBatch.Core.Specs;
+using FunctionsBatch.Orchestration.Reports;
 using Microsoft.Extensions.Logging;
 
 namespace FunctionsBatch.Orchestration.Api;
@@ -21,6 +22,7 @@ public sealed partial class RunsApi(
     RunsApiOptions options,
     PriceTable prices,
     TimeProvider time,
+    RunReportService reports,
     ILogger<RunsApi> logger)
 {
     public async Task<ApiResult> StartAsync(string? contentType, Stream body, long? contentLength, string baseUrl, CancellationToken cancellationToken)
@@ -122,6 +124,15 @@ public sealed partial class RunsApi(
         }
 
         return new ApiResult(200, RunStatusView.From(state, baseUrl));
+    }
+
+    /// <summary><c>GET /api/runs/{id}/report</c>: the run as a self-contained HTML page (charts as inline SVG, no external requests).</summary>
+    public async Task<ApiResult> GetReportAsync(string runId, string baseUrl, CancellationToken cancellationToken)
+    {
+        var status = await GetAsync(runId, baseUrl, cancellationToken).ConfigureAwait(false);
+        return status.Body is RunStatusView view
+            ? new ApiResult(200, await reports.RenderAsync(view, cancellationToken).ConfigureAwait(false))
+            : status;
     }
 
     public async Task<ApiResult> CancelAsync(string runId, string baseUrl, CancellationToken cancellationToken)

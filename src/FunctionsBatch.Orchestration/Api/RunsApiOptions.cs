@@ -10,4 +10,10 @@ public sealed class RunsApiOptions
     public int MaxRecordsPerRequest { get; set; } = 100_000;
 
     public int MaxResultsPageSize { get; set; } = 1_000;
+
+    /// <summary>Result rows the run report reads for its time series and failure counts (<c>FunctionsBatch__Api__MaxReportRows</c>).</summary>
+    public int MaxReportRows { get; set; } = 200_000;
+
+    /// <summary>Rows shown in the report's sample of results.</summary>
+    public int ReportSampleSize { get; set; } = 20;
 }

@@ -9,9 +9,10 @@ internal sealed record RecordOutcome(RecordResult Result, int Throttled, int Rep
         new(
             call.Succeeded
                 ? new RecordResult(chunk.RunId, recordId, chunk.ChunkIndex, RecordStatus.Succeeded, call.Content, call.Usage,
-                    call.LatencyMs, call.Attempts, call.HttpStatus, null, null)
+                    call.LatencyMs, call.Attempts, call.HttpStatus, null, null, Throttled: call.Throttled)
                 : new RecordResult(chunk.RunId, recordId, chunk.ChunkIndex, RecordStatus.Failed, null, call.Usage,
-                    call.LatencyMs, call.Attempts, call.HttpStatus, call.ErrorCode ?? RecordErrorCodes.ModelError, call.ErrorMessage ?? "the model call failed"),
+                    call.LatencyMs, call.Attempts, call.HttpStatus, call.ErrorCode ?? RecordErrorCodes.ModelError, call.ErrorMessage ?? "the model call failed",
+                    Throttled: call.Throttled),
             call.Throttled,
             repairs);
 
@@ -19,7 +20,7 @@ internal sealed record RecordOutcome(RecordResult Result, int Throttled, int Rep
     public static RecordOutcome InvalidOutput(ChunkRef chunk, string recordId, ChatCallResult call, string message) =>
         new(
             new RecordResult(chunk.RunId, recordId, chunk.ChunkIndex, RecordStatus.Failed, call.Content, call.Usage,
-                call.LatencyMs, call.Attempts, call.HttpStatus, RecordErrorCodes.InvalidOutput, message),
+                call.LatencyMs, call.Attempts, call.HttpStatus, RecordErrorCodes.InvalidOutput, message, Throttled: call.Throttled),
             call.Throttled,
             1);
 

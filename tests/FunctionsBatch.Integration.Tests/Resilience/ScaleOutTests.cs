@@ -180,9 +180,9 @@ public sealed class ScaleOutTests(ITestOutputHelper output) : IAsyncLifetime
     /// <summary>Waits until the two processes hold the task hub's partitions between them, each at least one.</summary>
     private async Task<(string First, string Second)> WaitForPartitionSplitAsync()
     {
-        var first = LocalStack.WorkerIdIn(_stack.HostLogPath) ?? throw new InvalidOperationException("the first host logged no WorkerId");
-        var second = _second.WorkerId ?? throw new InvalidOperationException("the second host logged no WorkerId");
         var deadline = DateTime.UtcNow.AddSeconds(90);
+        var first = await LoggedWorkerIdAsync(() => LocalStack.WorkerIdIn(_stack.HostLogPath), "first", deadline);
+        var second = await LoggedWorkerIdAsync(() => _second.WorkerId, "second", deadline);
         IReadOnlyDictionary<int, string> owners;
         while (true)
         {
@@ -198,6 +198,18 @@ public sealed class ScaleOutTests(ITestOutputHelper output) : IAsyncLifetime
 
         output.WriteLine($"workers: first {first}, second {second}; partitions: {Describe(owners)}");
         return (first, second);
+    }
+
+    /// <summary>A host's WorkerId from its log: the log line can reach the file a little after the host answers /healthz.</summary>
+    private static async Task<string> LoggedWorkerIdAsync(Func<string?> read, string which, DateTime deadline)
+    {
+        while (read() is not { } workerId)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"the {which} host logged no WorkerId");
+            await Task.Delay(200);
+        }
+
+        return workerId;
     }
 
     /// <summary>

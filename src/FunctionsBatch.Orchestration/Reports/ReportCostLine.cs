@@ -1,0 +1,18 @@
+namespace FunctionsBatch.Orchestration.Reports;
+
+/// <summary>One stored cost row of a run, read tolerantly: a column the row lacks reads as empty or zero.</summary>
+/// <param name="RowKey">The row's key in the run's partition (<see cref="RunRowKey"/> for the run's own row).</param>
+public sealed record ReportCostLine(
+    string RowKey,
+    string Model,
+    string Mode,
+    string Tenant,
+    int Records,
+    int Requests,
+    long InputTokens,
+    long CachedInputTokens,
+    long OutputTokens,
+    long CostMicros)
+{
+    public const string RunRowKey = "run";
+}
