@@ -203,13 +203,16 @@ public sealed class ScaleOutTests(ITestOutputHelper output) : IAsyncLifetime
     /// <summary>A host's WorkerId from its log: the log line can reach the file a little after the host answers /healthz.</summary>
     private static async Task<string> LoggedWorkerIdAsync(Func<string?> read, string which, DateTime deadline)
     {
-        while (read() is not { } workerId)
+        while (true)
         {
+            if (read() is { } workerId)
+            {
+                return workerId;
+            }
+
             Assert.True(DateTime.UtcNow < deadline, $"the {which} host logged no WorkerId");
             await Task.Delay(200);
         }
-
-        return workerId;
     }
 
     /// <summary>
