@@ -24,7 +24,7 @@ public sealed class LocalStack : IAsyncDisposable
     private LocalStack(string name, IReadOnlyDictionary<string, string> hostSettings)
     {
         Name = name;
-        WorkDirectory = Path.Combine(Path.GetTempPath(), "functionsbatch-tests", $"{name}-{Guid.NewGuid():N}"[..40]);
+        WorkDirectory = Path.Combine(Path.GetTempPath(), "functionsbatch-tests", $"{name[..Math.Min(name.Length, 27)]}-{Guid.NewGuid().ToString("N")[..12]}");
         BlobPort = FreePort.Next();
         QueuePort = FreePort.Next();
         TablePort = FreePort.Next();
