@@ -5,6 +5,7 @@ using FunctionsBatch.Functions.Http;
 using FunctionsBatch.Functions.Timers;
 using FunctionsBatch.Orchestration;
 using FunctionsBatch.Orchestration.Activities;
+using FunctionsBatch.Orchestration.Batch;
 using Microsoft.Azure.Functions.Worker;
 
 namespace FunctionsBatch.Functions.Tests;
@@ -33,10 +34,15 @@ public sealed class FunctionsMetadataTests
         { nameof(StageInputActivity), EntryPoint<StageInputActivityFunction>(nameof(StageInputActivityFunction.RunAsync)) },
         { nameof(ProcessChunkActivity), EntryPoint<ProcessChunkActivityFunction>(nameof(ProcessChunkActivityFunction.RunAsync)) },
         { nameof(WriteRunCostActivity), EntryPoint<WriteRunCostActivityFunction>(nameof(WriteRunCostActivityFunction.RunAsync)) },
+        { nameof(SubmitBatchActivity), EntryPoint<SubmitBatchActivityFunction>(nameof(SubmitBatchActivityFunction.RunAsync)) },
+        { nameof(GetBatchStatusActivity), EntryPoint<GetBatchStatusActivityFunction>(nameof(GetBatchStatusActivityFunction.RunAsync)) },
+        { nameof(CancelBatchActivity), EntryPoint<CancelBatchActivityFunction>(nameof(CancelBatchActivityFunction.RunAsync)) },
+        { nameof(CollectBatchActivity), EntryPoint<CollectBatchActivityFunction>(nameof(CollectBatchActivityFunction.RunAsync)) },
+        { nameof(ProcessBatchLeftoversActivity), EntryPoint<ProcessBatchLeftoversActivityFunction>(nameof(ProcessBatchLeftoversActivityFunction.RunAsync)) },
     };
 
     [Fact]
-    public void Metadata_AppBuilt_ListsExactlyTheThirteenFunctions()
+    public void Metadata_AppBuilt_ListsExactlyTheNineteenFunctions()
     {
         using var metadata = TestFiles.ReadJson(MetadataFile);
 
@@ -48,6 +54,8 @@ public sealed class FunctionsMetadataTests
                 nameof(BatchRunOrchestrator), nameof(CancelRunFunction.CancelRun), nameof(ChunkGroupOrchestrator), nameof(EstimateRunFunction.EstimateRun), nameof(GetCostsFunction.GetCosts), nameof(GetRunFunction.GetRun),
                 nameof(GetRunResultsFunction.GetRunResults), nameof(NightlyTimerFunction.NightlyTimer), nameof(ProcessChunkActivity),
                 nameof(RetryFailedRunFunction.RetryFailedRun), nameof(StageInputActivity), nameof(StartRunFunction.StartRun), nameof(WriteRunCostActivity),
+                nameof(BatchChunkOrchestrator), nameof(SubmitBatchActivity), nameof(GetBatchStatusActivity), nameof(CancelBatchActivity),
+                nameof(CollectBatchActivity), nameof(ProcessBatchLeftoversActivity),
             }.Order(StringComparer.Ordinal),
             names);
     }
@@ -107,6 +115,7 @@ public sealed class FunctionsMetadataTests
     {
         { nameof(BatchRunOrchestrator), EntryPoint(typeof(BatchRunOrchestratorFunction), nameof(BatchRunOrchestratorFunction.RunAsync)) },
         { nameof(ChunkGroupOrchestrator), EntryPoint(typeof(ChunkGroupOrchestratorFunction), nameof(ChunkGroupOrchestratorFunction.RunAsync)) },
+        { nameof(BatchChunkOrchestrator), EntryPoint(typeof(BatchChunkOrchestratorFunction), nameof(BatchChunkOrchestratorFunction.RunAsync)) },
     };
 
     [Theory]

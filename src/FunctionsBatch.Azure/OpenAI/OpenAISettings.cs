@@ -27,4 +27,7 @@ public sealed class OpenAISettings
 
     /// <summary>How many seconds of quota may be spent in one burst (Azure enforces over short windows too).</summary>
     public double BurstSeconds { get; set; } = 10;
+
+    /// <summary>The api-version of the Files and Batches REST calls.</summary>
+    public string BatchApiVersion { get; set; } = "2024-10-21";
 }

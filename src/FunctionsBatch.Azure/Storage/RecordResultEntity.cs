@@ -46,6 +46,9 @@ public sealed class RecordResultEntity : ITableEntity
 
     public bool FromLedger { get; set; }
 
+    /// <summary><c>online</c> or <c>batch</c>: how the answer was obtained.</summary>
+    public string? Mode { get; set; }
+
     public static RecordResultEntity From(RecordResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
@@ -67,6 +70,7 @@ public sealed class RecordResultEntity : ITableEntity
             ErrorCode = result.ErrorCode,
             ContentKey = result.ContentKey,
             FromLedger = result.FromLedger,
+            Mode = result.Mode,
             ErrorMessage = result.ErrorMessage is { Length: > MaxTextLength } message ? message[..MaxTextLength] : result.ErrorMessage,
         };
     }
@@ -84,5 +88,6 @@ public sealed class RecordResultEntity : ITableEntity
         ErrorCode,
         ErrorMessage,
         ContentKey,
-        FromLedger);
+        FromLedger,
+        Mode);
 }

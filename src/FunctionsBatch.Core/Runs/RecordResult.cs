@@ -1,6 +1,7 @@
 namespace FunctionsBatch.Core.Runs;
 
 /// <summary>The fate of one record in one run: one row in the results table, keyed by (run, record).</summary>
+/// <param name="Mode">How the answer was obtained: online or batch (null on rows written before batch mode existed: online).</param>
 /// <param name="FromLedger">The answer was reused from an earlier run with the same content key; no tokens were spent.</param>
 public sealed record RecordResult(
     string RunId,
@@ -15,4 +16,5 @@ public sealed record RecordResult(
     string? ErrorCode,
     string? ErrorMessage,
     string? ContentKey = null,
-    bool FromLedger = false);
+    bool FromLedger = false,
+    string? Mode = null);

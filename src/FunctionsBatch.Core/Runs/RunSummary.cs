@@ -1,6 +1,9 @@
 namespace FunctionsBatch.Core.Runs;
 
-/// <summary>The orchestration output, and the source of the run's cost row.</summary>
+/// <summary>The orchestration output, and the source of the run's cost rows (one per run, one per model × mode).</summary>
+/// <param name="Online">The part answered with chat completions; when neither part is set the whole run was online.</param>
+/// <param name="Batch">The part answered through the Batch API.</param>
+/// <param name="ListCostMicros">What the tokens would cost at list price, with no batch or cache discount.</param>
 public sealed record RunSummary(
     string RunId,
     string Job,
@@ -21,4 +24,7 @@ public sealed record RunSummary(
     long CostMicros,
     string? RetryOf = null,
     int Repairs = 0,
-    int LedgerHits = 0);
+    int LedgerHits = 0,
+    ModeTotals? Online = null,
+    ModeTotals? Batch = null,
+    long ListCostMicros = 0);

@@ -15,6 +15,7 @@ public static partial class JobSpecParser
     {
         "name", "description", "prompt", "promptVersion", "model", "responseSchema", "maxOutputTokens",
         "chunkSize", "maxParallelChunks", "maxConcurrentRequestsPerChunk", "chunksPerGroup", "reprocess", "budgetUsd", "retryBudget", "failureThreshold", "tags", "schedule", "input",
+        "mode", "deadline", "batch",
     };
 
     private static readonly string[] RequiredTags = ["tenant", "feature"];
@@ -91,6 +92,7 @@ public static partial class JobSpecParser
         ValidateTags(spec, path, errors);
         ValidateSchedule(spec, path, errors);
         ValidateInput(spec, path, errors);
+        BatchSpecParser.Validate(spec, path, errors);
         return errors;
     }
 
@@ -127,6 +129,9 @@ public static partial class JobSpecParser
             Input = spec.TryGetProperty("input", out var input) && input.ValueKind == JsonValueKind.Object
                 ? new InputSpec(input.GetProperty("path").GetString()!)
                 : null,
+            Mode = spec.TryGetProperty("mode", out var mode) ? mode.GetString()! : RunModes.Online,
+            Deadline = spec.TryGetProperty("deadline", out var deadline) ? BatchSpecParser.ReadDuration(deadline) : null,
+            Batch = BatchSpecParser.Read(spec),
         };
     }
 
@@ -339,7 +344,7 @@ public static partial class JobSpecParser
         return text;
     }
 
-    private static string? OptionalString(JsonElement parent, string name, string path, List<SpecError> errors)
+    internal static string? OptionalString(JsonElement parent, string name, string path, List<SpecError> errors)
     {
         if (!parent.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
         {
@@ -355,7 +360,7 @@ public static partial class JobSpecParser
         return value.GetString();
     }
 
-    private static void OptionalInt(JsonElement parent, string name, int min, int max, string path, List<SpecError> errors)
+    internal static void OptionalInt(JsonElement parent, string name, int min, int max, string path, List<SpecError> errors)
     {
         if (!parent.TryGetProperty(name, out var value))
         {

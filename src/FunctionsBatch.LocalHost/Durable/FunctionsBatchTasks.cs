@@ -1,5 +1,6 @@
 using FunctionsBatch.Orchestration;
 using FunctionsBatch.Orchestration.Activities;
+using FunctionsBatch.Orchestration.Batch;
 
 namespace FunctionsBatch.LocalHost.Durable;
 
@@ -11,5 +12,11 @@ public static class FunctionsBatchTasks
         .AddOrchestrator<ChunkGroupOrchestrator>()
         .AddActivity<StageInputActivity>()
         .AddActivity<ProcessChunkActivity>()
-        .AddActivity<WriteRunCostActivity>();
+        .AddActivity<WriteRunCostActivity>()
+        .AddOrchestrator<BatchChunkOrchestrator>()
+        .AddActivity<SubmitBatchActivity>()
+        .AddActivity<GetBatchStatusActivity>()
+        .AddActivity<CancelBatchActivity>()
+        .AddActivity<CollectBatchActivity>()
+        .AddActivity<ProcessBatchLeftoversActivity>();
 }
