@@ -3,7 +3,7 @@ using Azure.Data.Tables;
 
 namespace FunctionsBatch.Azure.Storage;
 
-/// <summary>A <c>EnqueuedBatches</c> row: PartitionKey = deployment, RowKey = batch id, with the prompt tokens it enqueued.</summary>
+/// <summary>An <c>EnqueuedBatches</c> row: PartitionKey = deployment, RowKey = the batch chunk holding the reservation (or the version row), with its prompt tokens.</summary>
 public sealed class EnqueuedBatchEntity : ITableEntity
 {
     public string PartitionKey { get; set; } = string.Empty;
@@ -16,5 +16,5 @@ public sealed class EnqueuedBatchEntity : ITableEntity
 
     public long Tokens { get; set; }
 
-    public DateTime CreatedUtc { get; set; }
+    public DateTime CreatedUtc { get; set; } = DateTime.UnixEpoch;
 }

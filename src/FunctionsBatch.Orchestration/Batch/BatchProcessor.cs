@@ -41,13 +41,6 @@ public sealed partial class BatchProcessor(
         var clock = Stopwatch.StartNew();
         var chunk = new ChunkRef(request.RunId, request.ChunkIndex);
         var spec = await staging.GetSpecAsync(request.RunId, cancellationToken).ConfigureAwait(false);
-        if (request.Attempt > 0
-            && await batches.GetSubmissionAsync(request with { Attempt = request.Attempt - 1 }, cancellationToken).ConfigureAwait(false) is { Batch: { } refused })
-        {
-            // The service refused the previous try at validation (enqueued-token quota): it holds no tokens any more.
-            await enqueued.RemoveAsync(spec.Model, refused.Id, cancellationToken).ConfigureAwait(false);
-        }
-
         var records = await staging.ReadChunkAsync(chunk, cancellationToken).ConfigureAwait(false);
         var lines = request.Round == 0
             ? Enumerable.Range(0, records.Count).ToArray()
@@ -112,10 +105,10 @@ public sealed partial class BatchProcessor(
                 string.Create(CultureInfo.InvariantCulture, $"the batch needs {tokens} enqueued tokens, more than the {limit} quota of {spec.Model}"));
         }
 
-        var already = quota is null ? 0 : await enqueued.EnqueuedAsync(spec.Model, cancellationToken).ConfigureAwait(false);
-        if (!EnqueuedTokenQuotas.Fits(quota, already, tokens))
+        var reservation = ReservationKey(request.RunId, request.ChunkIndex);
+        if (quota is { } full && !await enqueued.TryReserveAsync(spec.Model, reservation, tokens, full, cancellationToken).ConfigureAwait(false))
         {
-            LogQuotaFull(request.RunId, request.ChunkIndex, tokens, already, quota!.Value);
+            LogQuotaFull(request.RunId, request.ChunkIndex, tokens, full);
             return new BatchSubmitResult(null, count, tokens, true, false, summary, "the enqueued-token quota is full");
         }
 
@@ -128,11 +121,11 @@ public sealed partial class BatchProcessor(
         }
         catch (BatchQuotaExceededException ex)
         {
+            await enqueued.ReleaseAsync(spec.Model, reservation, cancellationToken).ConfigureAwait(false);
             LogQuotaRefused(request.RunId, request.ChunkIndex, ex.Message);
             return new BatchSubmitResult(null, count, tokens, true, false, summary, "the service refused the batch: enqueued-token quota full");
         }
 
-        await enqueued.AddAsync(spec.Model, job.Id, tokens, cancellationToken).ConfigureAwait(false);
         var result = new BatchSubmitResult(job, count, tokens, false, false, summary);
         await batches.SaveSubmissionAsync(request, result, cancellationToken).ConfigureAwait(false);
         LogSubmitted(request.RunId, request.ChunkIndex, request.Round, job.Id, count, tokens);
@@ -244,7 +237,7 @@ public sealed partial class BatchProcessor(
         }
 
         await batches.SaveLeftoversAsync(request.RunId, request.ChunkIndex, request.Round + 1, leftovers, cancellationToken).ConfigureAwait(false);
-        await enqueued.RemoveAsync(spec.Model, request.Batch.Id, cancellationToken).ConfigureAwait(false);
+        await enqueued.ReleaseAsync(spec.Model, ReservationKey(request.RunId, request.ChunkIndex), cancellationToken).ConfigureAwait(false);
 
         // Every answered line is billed, also the invalid ones going round again.
         var billed = answers.Values.Aggregate(TokenUsage.Zero, (total, a) => total + a.Usage);
@@ -270,6 +263,9 @@ public sealed partial class BatchProcessor(
         var ids = lines.Select(i => records[i].GetProperty("id").GetString()!).ToHashSet(StringComparer.Ordinal);
         return await online.ProcessAsync(chunk, ids, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>A chunk has at most one batch enqueued at a time, so its reservation is keyed by the chunk.</summary>
+    private static string ReservationKey(string runId, int chunkIndex) => $"{runId}:{chunkIndex}";
 
     private static RecordResult FailedBeforeCall(ChunkRef chunk, string id, string code, string message) =>
         new(chunk.RunId, id, chunk.ChunkIndex, RecordStatus.Failed, null, TokenUsage.Zero, 0, 0, null, code, message, Mode: RunModes.Batch);
@@ -300,8 +296,8 @@ public sealed partial class BatchProcessor(
     [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} chunk {ChunkIndex} round {Round}: batch {BatchId} created with {Lines} lines, {Tokens} enqueued tokens")]
     private partial void LogSubmitted(string runId, int chunkIndex, int round, string batchId, int lines, long tokens);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} chunk {ChunkIndex}: enqueued-token quota full ({Tokens} needed, {Enqueued} of {Quota} enqueued); waiting")]
-    private partial void LogQuotaFull(string runId, int chunkIndex, long tokens, long enqueued, long quota);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} chunk {ChunkIndex}: enqueued-token quota full ({Tokens} tokens do not fit the {Quota} quota now); waiting")]
+    private partial void LogQuotaFull(string runId, int chunkIndex, long tokens, long quota);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} chunk {ChunkIndex}: the service refused the batch for its enqueued-token quota ({Reason}); waiting")]
     private partial void LogQuotaRefused(string runId, int chunkIndex, string reason);

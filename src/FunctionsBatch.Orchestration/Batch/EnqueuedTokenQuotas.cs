@@ -8,7 +8,4 @@ public sealed class EnqueuedTokenQuotas(IReadOnlyDictionary<string, long> quotas
     public static EnqueuedTokenQuotas None { get; } = new(new Dictionary<string, long>());
 
     public long? For(string deployment) => _quotas.TryGetValue(deployment, out var quota) && quota > 0 ? quota : null;
-
-    /// <summary>Whether a batch of <paramref name="tokens"/> fits next to what is already enqueued.</summary>
-    public static bool Fits(long? quota, long enqueued, long tokens) => quota is not { } limit || enqueued + tokens <= limit;
 }
