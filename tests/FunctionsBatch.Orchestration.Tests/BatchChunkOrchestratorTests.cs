@@ -110,6 +110,19 @@ public sealed class BatchChunkOrchestratorTests
         Assert.Equal(new BatchLeftoversRef("run", 0, 1), Assert.Single(_processor.OnlineLeftovers));
     }
 
+    [Fact]
+    public async Task RunAsync_QuotaStaysFullPastTheCutoff_SendsTheChunkOnlineWithoutABatch()
+    {
+        _processor.OnSubmit = _ => FakeBatchProcessor.QuotaFull();
+
+        var result = await RunAsync(new BatchChunkInput("run", FastPolling, 1, DateTime.UtcNow.AddMilliseconds(500)));
+
+        Assert.Equal(new BatchLeftoversRef("run", 1, 0), Assert.Single(_processor.OnlineLeftovers));
+        Assert.True(_processor.Submits.Count >= 2, "it never waited for the quota");
+        Assert.Equal((0, false, 3), (result.Batches, result.Canceled, result.Totals.Online.Succeeded));
+        Assert.Empty(_processor.Collects);
+    }
+
     private async Task<BatchChunkResult> RunAsync(BatchChunkInput input)
     {
         await using var host = await StartHostAsync();

@@ -35,6 +35,7 @@ public sealed class BatchChunkOrchestrator : TaskOrchestrator<BatchChunkInput, B
                 return new BatchChunkResult(totals, batches, quotaWaits, true);
             }
 
+            goOnline = goOnline || PastCutoff(context, input);
             if (goOnline || (round > 0 && (options.Resubmit == BatchResubmit.Online || round > options.MaxResubmits)))
             {
                 var leftovers = await context.CallActivityAsync<ChunkSummary>(
@@ -64,6 +65,12 @@ public sealed class BatchChunkOrchestrator : TaskOrchestrator<BatchChunkInput, B
                 {
                     return new BatchChunkResult(settledCounted || submitted.Settled is null ? totals : totals.Plus(submitted.Settled), batches, quotaWaits, true);
                 }
+
+                if (PastCutoff(context, input))
+                {
+                    // Waiting for room took the time the batch had: what was to be submitted goes online.
+                    break;
+                }
             }
 
             if (round == 0 && !settledCounted && submitted.Settled is { } settled)
@@ -72,9 +79,9 @@ public sealed class BatchChunkOrchestrator : TaskOrchestrator<BatchChunkInput, B
                 settledCounted = true;
             }
 
-            if (submitted.Batch is null)
+            if (submitted.Batch is null || submitted.QuotaFull)
             {
-                if (submitted.OnlineInstead)
+                if (submitted.OnlineInstead || submitted.QuotaFull)
                 {
                     goOnline = true;
                     round--;
@@ -107,9 +114,12 @@ public sealed class BatchChunkOrchestrator : TaskOrchestrator<BatchChunkInput, B
                 return new BatchChunkResult(totals, batches, quotaWaits, canceled);
             }
 
-            goOnline = cutOff || (input.CutoffUtc is { } cutoff && context.CurrentUtcDateTime >= cutoff);
+            goOnline = cutOff || PastCutoff(context, input);
         }
     }
+
+    private static bool PastCutoff(TaskOrchestrationContext context, BatchChunkInput input) =>
+        input.CutoffUtc is { } cutoff && context.CurrentUtcDateTime >= cutoff;
 
     /// <summary>Polls until the batch is terminal; a cancel or the deadline cut-off cancels it remotely first.</summary>
     private static async Task<(BatchJob Job, bool Canceled, bool CutOff)> PollAsync(

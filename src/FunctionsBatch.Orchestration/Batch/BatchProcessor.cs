@@ -257,11 +257,19 @@ public sealed partial class BatchProcessor(
         ArgumentNullException.ThrowIfNull(leftovers);
         var chunk = new ChunkRef(leftovers.RunId, leftovers.ChunkIndex);
         var records = await staging.ReadChunkAsync(chunk, cancellationToken).ConfigureAwait(false);
+        // Round 0 goes online when its batch can never fit the quota or the deadline came first: then only the
+        // records it would have submitted (those settled before the call already have rows), or all when it never ran.
         var lines = leftovers.Round == 0
-            ? Enumerable.Range(0, records.Count).ToArray()
+            ? await batches.GetSubmittedAsync(leftovers.RunId, leftovers.ChunkIndex, 0, cancellationToken).ConfigureAwait(false) is { Count: > 0 } submitted
+                ? submitted
+                : Enumerable.Range(0, records.Count).ToArray()
             : await batches.GetLeftoversAsync(leftovers.RunId, leftovers.ChunkIndex, leftovers.Round, cancellationToken).ConfigureAwait(false);
         var ids = lines.Select(i => records[i].GetProperty("id").GetString()!).ToHashSet(StringComparer.Ordinal);
-        return await online.ProcessAsync(chunk, ids, cancellationToken).ConfigureAwait(false);
+        var summary = await online.ProcessAsync(chunk, ids, cancellationToken).ConfigureAwait(false);
+        // A batch the service refused may still hold the chunk's reservation when its records go online instead.
+        var spec = await staging.GetSpecAsync(leftovers.RunId, cancellationToken).ConfigureAwait(false);
+        await enqueued.ReleaseAsync(spec.Model, ReservationKey(leftovers.RunId, leftovers.ChunkIndex), cancellationToken).ConfigureAwait(false);
+        return summary;
     }
 
     /// <summary>A chunk has at most one batch enqueued at a time, so its reservation is keyed by the chunk.</summary>
