@@ -3,6 +3,7 @@ using FunctionsBatch.Core.Specs;
 using FunctionsBatch.Orchestration;
 using FunctionsBatch.Orchestration.Activities;
 using FunctionsBatch.Orchestration.Api;
+using FunctionsBatch.Orchestration.Batch;
 using FunctionsBatch.Orchestration.Processing;
 using FunctionsBatch.Azure.Intake;
 using FunctionsBatch.Orchestration.Reports;
@@ -45,6 +46,18 @@ public static class FunctionsBatchServiceCollectionExtensions
         services.AddSingleton<RunReportService>();
         services.AddSingleton<IChatModelClient>(_ => new TracingChatModelClient(ChatModelClientFactory.Create(settings.OpenAI)));
         services.AddSingleton<IChunkProcessor, ChunkProcessor>();
+        services.AddSingleton<IBatchModelClient>(_ => BatchModelClientFactory.Create(settings.OpenAI));
+        services.AddSingleton<IBatchStaging, BlobBatchStaging>();
+        services.AddSingleton<IEnqueuedTokenLedger, TableEnqueuedTokenLedger>();
+        services.AddSingleton(new EnqueuedTokenQuotas(settings.OpenAI.Deployments
+            .Where(d => d.Value.EnqueuedTokens > 0)
+            .ToDictionary(d => d.Key, d => d.Value.EnqueuedTokens, StringComparer.OrdinalIgnoreCase)));
+        services.AddSingleton<IBatchProcessor, BatchProcessor>();
+        services.AddTransient<SubmitBatchActivity>();
+        services.AddTransient<GetBatchStatusActivity>();
+        services.AddTransient<CancelBatchActivity>();
+        services.AddTransient<CollectBatchActivity>();
+        services.AddTransient<ProcessBatchLeftoversActivity>();
         services.AddTransient<StageInputActivity>();
         services.AddTransient<ProcessChunkActivity>();
         services.AddTransient<WriteRunCostActivity>();

@@ -57,15 +57,28 @@ public sealed record FunctionsBatchSettings(
     private static PriceTable ReadPrices(IConfigurationSection section)
     {
         var prices = new Dictionary<string, ModelPrice>(PriceTable.Default.Prices, StringComparer.OrdinalIgnoreCase);
-        foreach (var model in section.GetChildren().Where(c => c.Key != "AsOf"))
+        var batchPrices = new Dictionary<string, ModelPrice>(StringComparer.OrdinalIgnoreCase);
+        foreach (var model in section.GetChildren().Where(c => c.Key is not ("AsOf" or "BatchDiscount")))
         {
-            prices[model.Key] = new ModelPrice(
-                decimal.Parse(model["InputPerMillion"] ?? "0", CultureInfo.InvariantCulture),
-                decimal.Parse(model["CachedInputPerMillion"] ?? model["InputPerMillion"] ?? "0", CultureInfo.InvariantCulture),
-                decimal.Parse(model["OutputPerMillion"] ?? "0", CultureInfo.InvariantCulture));
+            if (model["InputPerMillion"] is not null || model["OutputPerMillion"] is not null)
+            {
+                prices[model.Key] = new ModelPrice(
+                    decimal.Parse(model["InputPerMillion"] ?? "0", CultureInfo.InvariantCulture),
+                    decimal.Parse(model["CachedInputPerMillion"] ?? model["InputPerMillion"] ?? "0", CultureInfo.InvariantCulture),
+                    decimal.Parse(model["OutputPerMillion"] ?? "0", CultureInfo.InvariantCulture));
+            }
+
+            if (model["BatchInputPerMillion"] is not null || model["BatchOutputPerMillion"] is not null)
+            {
+                batchPrices[model.Key] = new ModelPrice(
+                    decimal.Parse(model["BatchInputPerMillion"] ?? "0", CultureInfo.InvariantCulture),
+                    decimal.Parse(model["BatchCachedInputPerMillion"] ?? model["BatchInputPerMillion"] ?? "0", CultureInfo.InvariantCulture),
+                    decimal.Parse(model["BatchOutputPerMillion"] ?? "0", CultureInfo.InvariantCulture));
+            }
         }
 
         var asOf = section["AsOf"] is { } text ? DateOnly.Parse(text, CultureInfo.InvariantCulture) : PriceTable.Default.AsOf;
-        return new PriceTable(prices, asOf);
+        var discount = section["BatchDiscount"] is { } factor ? decimal.Parse(factor, CultureInfo.InvariantCulture) : PriceTable.DefaultBatchDiscount;
+        return new PriceTable(prices, asOf, discount, batchPrices);
     }
 }

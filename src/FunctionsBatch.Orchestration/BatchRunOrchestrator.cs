@@ -1,7 +1,10 @@
+using FunctionsBatch.Core.Batch;
 using FunctionsBatch.Core.Planning;
 using FunctionsBatch.Core.Runs;
 using FunctionsBatch.Core.Throttling;
+using FunctionsBatch.Core.Specs;
 using FunctionsBatch.Orchestration.Activities;
+using FunctionsBatch.Orchestration.Batch;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 
@@ -29,10 +32,14 @@ public sealed class BatchRunOrchestrator : TaskOrchestrator<RunInput, RunSummary
         logger.LogInformation("Run {RunId} staged {Records} records in {Chunks} chunks", input.RunId, staging.RecordCount, staging.ChunkCount);
 
         var tally = new RunTally(staging);
+        var mode = ModeDecision.Choose(input.Spec, started);
+        logger.LogInformation("Run {RunId} calls the model {Mode}: {Reason}", input.RunId, mode.Mode, mode.Reason);
         var groups = ChunkGroupPlan.For(staging.ChunkCount, input.Spec.ChunksPerGroup);
-        var stop = groups.NeedsGroups
-            ? await RunGroupsAsync(context, input, tally, groups, cancelRequested)
-            : await RunChunksAsync(context, input, tally, cancelRequested);
+        var stop = mode.Mode == RunModes.Batch
+            ? await RunBatchesAsync(context, input, tally, mode, cancelRequested)
+            : groups.NeedsGroups
+                ? await RunGroupsAsync(context, input, tally, groups, cancelRequested)
+                : await RunChunksAsync(context, input, tally, cancelRequested);
 
         context.SetCustomStatus(tally.Progress(RunPhases.Finishing));
         var summary = new RunSummary(
@@ -55,7 +62,9 @@ public sealed class BatchRunOrchestrator : TaskOrchestrator<RunInput, RunSummary
             tally.CostMicros,
             input.RetryOf,
             tally.Repairs,
-            tally.LedgerHits);
+            tally.LedgerHits,
+            Online: tally.Totals.OnlinePart,
+            Batch: tally.Totals.BatchPart);
         summary = await context.CallActivityAsync<RunSummary>(nameof(WriteRunCostActivity), summary, ChunkDispatcher.ActivityRetry);
         var intakeQueue = input.Source.Kind == RunSourceKinds.Queue ? input.Source.Location : null;
         var export = await context.CallActivityAsync<RunExport>(
@@ -111,6 +120,60 @@ public sealed class BatchRunOrchestrator : TaskOrchestrator<RunInput, RunSummary
 
         return new DispatchResult(tally.Totals, window, canceled, hopeless, overBudget);
     }
+
+    /// <summary>
+    /// Batch mode: each chunk is one batch chunk sub-orchestration (submit, poll on durable timers, collect, resubmit),
+    /// with up to <c>maxParallelChunks</c> batches enqueued at once. A cancel is passed on to every one in flight,
+    /// which cancels its remote batch; chunks not started stay unprocessed (skipped).
+    /// </summary>
+    private static async Task<DispatchResult> RunBatchesAsync(
+        TaskOrchestrationContext context, RunInput input, RunTally tally, ModeChoice mode, Task<string> cancelRequested)
+    {
+        var inFlight = new Dictionary<Task<BatchChunkResult>, string>();
+        var nextChunk = 0;
+        var canceled = cancelRequested.IsCompleted;
+        context.SetCustomStatus(tally.Progress(canceled ? RunPhases.Canceling : RunPhases.Processing));
+        while (true)
+        {
+            while (!canceled && nextChunk < tally.Staging.ChunkCount && inFlight.Count < input.Spec.MaxParallelChunks)
+            {
+                var instanceId = BatchChunkInstanceId(input.RunId, nextChunk);
+                var chunk = context.CallSubOrchestratorAsync<BatchChunkResult>(
+                    nameof(BatchChunkOrchestrator),
+                    new BatchChunkInput(input.RunId, input.Spec.Batch, nextChunk++, mode.CutoffUtc),
+                    new SubOrchestrationOptions { InstanceId = instanceId });
+                inFlight.Add(chunk, instanceId);
+            }
+
+            if (inFlight.Count == 0)
+            {
+                return new DispatchResult(tally.Totals, input.Spec.MaxParallelChunks, canceled, null);
+            }
+
+            var finished = canceled
+                ? await Task.WhenAny(inFlight.Keys)
+                : await Task.WhenAny(inFlight.Keys.Append<Task>(cancelRequested));
+            if (finished == cancelRequested)
+            {
+                canceled = true;
+                foreach (var instanceId in inFlight.Values)
+                {
+                    context.SendEvent(instanceId, RunEvents.Cancel, "requested");
+                }
+
+                context.SetCustomStatus(tally.Progress(RunPhases.Canceling));
+                continue;
+            }
+
+            var done = (Task<BatchChunkResult>)finished;
+            var result = await done;
+            inFlight.Remove(done);
+            tally.Add(result.Totals with { Chunks = 1 });
+            context.SetCustomStatus(tally.Progress(canceled ? RunPhases.Canceling : RunPhases.Processing));
+        }
+    }
+
+    public static string BatchChunkInstanceId(string runId, int chunk) => $"{runId}:b{chunk:D5}";
 
     public static string ChunkGroupInstanceId(string runId, int group) => $"{runId}:g{group:D5}";
 

@@ -1,6 +1,9 @@
 namespace FunctionsBatch.Orchestration;
 
-/// <summary>A run's cost row as stored.</summary>
+/// <summary>
+/// A cost row as stored: the run's total (<see cref="RowKey"/> <c>run</c>) or one model × mode part of it
+/// (<c>{model}|{mode}</c>). The parts of a run add up to its total.
+/// </summary>
 public sealed record RunCostRow(
     string RunId,
     string Job,
@@ -21,4 +24,21 @@ public sealed record RunCostRow(
     long OutputTokens,
     long CostMicros,
     int LedgerHits,
-    string Mode);
+    string Mode,
+    string RowKey = RunCostRow.RunRowKey,
+    long ListCostMicros = 0,
+    long WasteTokens = 0,
+    int Retries = 0,
+    int FailedLines = 0,
+    int ExpiredLines = 0,
+    int ResubmittedLines = 0)
+{
+    public const string RunRowKey = "run";
+
+    /// <summary>Mode of a run total that used both online and batch calls.</summary>
+    public const string MixedMode = "mixed";
+
+    public bool IsRunTotal => RowKey == RunRowKey;
+
+    public static string ModeRowKey(string model, string mode) => $"{model}|{mode}";
+}

@@ -1,3 +1,4 @@
+using FunctionsBatch.Simulator.Batches;
 using FunctionsBatch.Simulator.Configuration;
 using FunctionsBatch.Simulator.Faults;
 using FunctionsBatch.Simulator.Http;
@@ -19,6 +20,8 @@ public static class SimulatorServiceCollectionExtensions
         services.AddSingleton<SimulatorStats>();
         services.AddSingleton<FaultInjector>();
         services.AddSingleton<ChatCompletionsHandler>();
+        services.AddSingleton<FileStore>();
+        services.AddSingleton<BatchEngine>();
         services.AddHostedService<TokenizerWarmUp>();
         return services;
     }

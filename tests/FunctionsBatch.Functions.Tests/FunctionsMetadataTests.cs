@@ -5,6 +5,7 @@ using FunctionsBatch.Functions.Http;
 using FunctionsBatch.Functions.Timers;
 using FunctionsBatch.Orchestration;
 using FunctionsBatch.Orchestration.Activities;
+using FunctionsBatch.Orchestration.Batch;
 using Microsoft.Azure.Functions.Worker;
 
 namespace FunctionsBatch.Functions.Tests;
@@ -35,10 +36,15 @@ public sealed class FunctionsMetadataTests
         { nameof(ProcessChunkActivity), EntryPoint<ProcessChunkActivityFunction>(nameof(ProcessChunkActivityFunction.RunAsync)) },
         { nameof(WriteRunCostActivity), EntryPoint<WriteRunCostActivityFunction>(nameof(WriteRunCostActivityFunction.RunAsync)) },
         { nameof(ExportResultsActivity), EntryPoint<ExportResultsActivityFunction>(nameof(ExportResultsActivityFunction.RunAsync)) },
+        { nameof(SubmitBatchActivity), EntryPoint<SubmitBatchActivityFunction>(nameof(SubmitBatchActivityFunction.RunAsync)) },
+        { nameof(GetBatchStatusActivity), EntryPoint<GetBatchStatusActivityFunction>(nameof(GetBatchStatusActivityFunction.RunAsync)) },
+        { nameof(CancelBatchActivity), EntryPoint<CancelBatchActivityFunction>(nameof(CancelBatchActivityFunction.RunAsync)) },
+        { nameof(CollectBatchActivity), EntryPoint<CollectBatchActivityFunction>(nameof(CollectBatchActivityFunction.RunAsync)) },
+        { nameof(ProcessBatchLeftoversActivity), EntryPoint<ProcessBatchLeftoversActivityFunction>(nameof(ProcessBatchLeftoversActivityFunction.RunAsync)) },
     };
 
     [Fact]
-    public void Metadata_AppBuilt_ListsExactlyTheFourteenFunctions()
+    public void Metadata_AppBuilt_ListsExactlyTheTwentyOneFunctions()
     {
         using var metadata = TestFiles.ReadJson(MetadataFile);
 
@@ -50,6 +56,8 @@ public sealed class FunctionsMetadataTests
                 nameof(BatchRunOrchestrator), nameof(CancelRunFunction.CancelRun), nameof(ExportResultsActivity), nameof(ChunkGroupOrchestrator), nameof(EstimateRunFunction.EstimateRun), nameof(GetCostsFunction.GetCosts), nameof(GetRunFunction.GetRun),
                 nameof(GetRunReportFunction.GetRunReport), nameof(GetRunResultsFunction.GetRunResults), nameof(NightlyTimerFunction.NightlyTimer), nameof(ProcessChunkActivity),
                 nameof(RetryFailedRunFunction.RetryFailedRun), nameof(StageInputActivity), nameof(StartRunFunction.StartRun), nameof(WriteRunCostActivity),
+                nameof(BatchChunkOrchestrator), nameof(SubmitBatchActivity), nameof(GetBatchStatusActivity), nameof(CancelBatchActivity),
+                nameof(CollectBatchActivity), nameof(ProcessBatchLeftoversActivity),
             }.Order(StringComparer.Ordinal),
             names);
     }
@@ -109,6 +117,7 @@ public sealed class FunctionsMetadataTests
     {
         { nameof(BatchRunOrchestrator), EntryPoint(typeof(BatchRunOrchestratorFunction), nameof(BatchRunOrchestratorFunction.RunAsync)) },
         { nameof(ChunkGroupOrchestrator), EntryPoint(typeof(ChunkGroupOrchestratorFunction), nameof(ChunkGroupOrchestratorFunction.RunAsync)) },
+        { nameof(BatchChunkOrchestrator), EntryPoint(typeof(BatchChunkOrchestratorFunction), nameof(BatchChunkOrchestratorFunction.RunAsync)) },
     };
 
     [Theory]

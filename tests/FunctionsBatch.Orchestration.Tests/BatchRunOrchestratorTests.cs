@@ -273,6 +273,23 @@ public sealed class BatchRunOrchestratorTests
         Assert.Equal((4, 16, 180), (summary.Succeeded, summary.Failed, summary.Skipped));
     }
 
+    [Fact]
+    public async Task RunAsync_AutoModeWithADeadlineTooShortForABatch_RunsOnlineAndWritesOnlyAnOnlinePart()
+    {
+        _staging.RecordCount = 30;
+        var processor = new FakeChunkProcessor((chunk, _) => Task.FromResult(Summaries.Chunk(chunk.ChunkIndex, 10)));
+        await using var host = await OrchestrationHost.StartAsync(_staging, processor, _costs);
+        var run = Run("run-auto", chunkSize: 10, maxParallelChunks: 3);
+
+        var id = await host.StartRunAsync(run with { Spec = run.Spec with { Mode = RunModes.Auto, Deadline = TimeSpan.FromHours(4) } });
+        var (summary, _) = await host.WaitForSummaryAsync(id);
+
+        Assert.Equal(3, processor.Returned.Count);
+        Assert.Equal((30, 30), (summary.Succeeded, summary.Online!.Succeeded));
+        Assert.Null(summary.Batch);
+        Assert.Equal(summary.CostMicros, summary.Online.CostMicros);
+    }
+
     private static RunInput Run(string runId, int chunkSize, int maxParallelChunks, int chunksPerGroup = JobSpecDefaults.ChunksPerGroup) => new(
         runId,
         TestSpecs.Job(chunkSize, maxParallelChunks) with { ChunksPerGroup = chunksPerGroup },

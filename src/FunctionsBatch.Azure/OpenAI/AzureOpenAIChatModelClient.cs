@@ -3,6 +3,7 @@ using System.ClientModel.Primitives;
 using System.Diagnostics;
 using System.Text.Json;
 using Azure.AI.OpenAI;
+using FunctionsBatch.Core.Prompts;
 using FunctionsBatch.Core.Runs;
 using FunctionsBatch.Orchestration.Processing;
 using OpenAI.Chat;
@@ -117,21 +118,11 @@ public sealed class AzureOpenAIChatModelClient(AzureOpenAIClient client) : IChat
         if (request.ResponseSchema is { } schema)
         {
             options.ResponseFormat = ChatResponseFormat.CreateJsonSchemaFormat(
-                SchemaName(request.SchemaName),
+                StructuredOutput.SchemaName(request.SchemaName),
                 BinaryData.FromString(schema.GetRawText()),
-                jsonSchemaIsStrict: IsStrictCompatible(schema));
+                jsonSchemaIsStrict: StructuredOutput.IsStrictCompatible(schema));
         }
 
         return options;
-    }
-
-    /// <summary>Strict mode needs every object closed; anything else is requested non-strict and validated here.</summary>
-    private static bool IsStrictCompatible(JsonElement schema) =>
-        schema.TryGetProperty("additionalProperties", out var additional) && additional.ValueKind == JsonValueKind.False;
-
-    private static string SchemaName(string name)
-    {
-        var cleaned = new string(name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' ? c : '_').ToArray());
-        return cleaned.Length == 0 ? "output" : cleaned[..Math.Min(cleaned.Length, 64)];
     }
 }

@@ -32,4 +32,7 @@ public sealed class OpenAISettings
 
     public DeploymentQuotas Quotas() => new(Deployments.ToDictionary(
         d => d.Key, d => new DeploymentQuota(d.Value.TokensPerMinute, d.Value.RequestsPerMinute), StringComparer.OrdinalIgnoreCase));
+
+    /// <summary>The api-version of the Files and Batches REST calls.</summary>
+    public string BatchApiVersion { get; set; } = "2024-10-21";
 }

@@ -49,6 +49,9 @@ public sealed class RecordResultEntity : ITableEntity
     /// <summary>429 answers met by the record's calls; with the row's <see cref="Timestamp"/> it gives the run's throttling over time.</summary>
     public int Throttled { get; set; }
 
+    /// <summary><c>online</c> or <c>batch</c>: how the answer was obtained.</summary>
+    public string? Mode { get; set; }
+
     public static RecordResultEntity From(RecordResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
@@ -71,6 +74,7 @@ public sealed class RecordResultEntity : ITableEntity
             ContentKey = result.ContentKey,
             FromLedger = result.FromLedger,
             Throttled = result.Throttled,
+            Mode = result.Mode,
             ErrorMessage = result.ErrorMessage is { Length: > MaxTextLength } message ? message[..MaxTextLength] : result.ErrorMessage,
         };
     }
@@ -89,5 +93,6 @@ public sealed class RecordResultEntity : ITableEntity
         ErrorMessage,
         ContentKey,
         FromLedger,
-        Throttled);
+        Throttled,
+        Mode);
 }

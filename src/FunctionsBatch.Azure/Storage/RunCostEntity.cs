@@ -2,18 +2,20 @@ using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using FunctionsBatch.Core.Runs;
+using FunctionsBatch.Core.Specs;
 using FunctionsBatch.Orchestration;
 
 namespace FunctionsBatch.Azure.Storage;
 
 /// <summary>
-/// A <c>RunCosts</c> row: PartitionKey = run id, RowKey = <see cref="RunRowKey"/>. Money is micro-dollars
+/// A <c>RunCosts</c> row: PartitionKey = run id, RowKey = <see cref="RunRowKey"/> for the run's total, or
+/// <c>{model}|{mode}</c> for one model × mode part of it (the parts add up to the total). Money is micro-dollars
 /// in a <see cref="long"/> (Azurite reads typed decimals back as 0).
 /// </summary>
 public sealed class RunCostEntity : ITableEntity
 {
-    public const string RunRowKey = "run";
-    public const string OnlineMode = "online";
+    public const string RunRowKey = RunCostRow.RunRowKey;
+    public const string OnlineMode = RunModes.Online;
 
     public string PartitionKey { get; set; } = string.Empty;
 
@@ -64,12 +66,27 @@ public sealed class RunCostEntity : ITableEntity
     /// <summary>Records answered from the ledger: work an earlier run already paid for.</summary>
     public int LedgerHits { get; set; }
 
-    /// <summary>How the model was called: <c>online</c> (chat completions at list price).</summary>
+    /// <summary>How the model was called: <c>online</c> (chat completions), <c>batch</c> (Batch API), or <c>mixed</c> on a run total using both.</summary>
     public string Mode { get; set; } = OnlineMode;
 
     public int Repairs { get; set; }
 
     public string? RetryOf { get; set; }
+
+    /// <summary>The tokens at list price with no batch or cache discount; <see cref="CostMicros"/> is what is billed.</summary>
+    public long ListCostMicros { get; set; }
+
+    /// <summary>Tokens billed for answers thrown away: re-asked invalid answers, failed records' answers, invalid batch lines.</summary>
+    public long WasteTokens { get; set; }
+
+    /// <summary>Online calls sent again after a transient failure.</summary>
+    public int Retries { get; set; }
+
+    public int FailedLines { get; set; }
+
+    public int ExpiredLines { get; set; }
+
+    public int ResubmittedLines { get; set; }
 
     public static RunCostEntity From(RunSummary run)
     {
@@ -99,10 +116,71 @@ public sealed class RunCostEntity : ITableEntity
             LedgerHits = run.LedgerHits,
             Repairs = run.Repairs,
             RetryOf = run.RetryOf,
+            Mode = ModeOf(run),
+            ListCostMicros = run.ListCostMicros,
+            WasteTokens = (run.Online?.WasteTokens ?? 0) + (run.Batch?.WasteTokens ?? 0),
+            Retries = (run.Online?.Retries ?? 0) + (run.Batch?.Retries ?? 0),
+            FailedLines = run.Batch?.FailedLines ?? 0,
+            ExpiredLines = run.Batch?.ExpiredLines ?? 0,
+            ResubmittedLines = run.Batch?.ResubmittedLines ?? 0,
         };
     }
 
+    /// <summary>The row of one model × mode part of a run.</summary>
+    public static RunCostEntity Part(RunSummary run, string mode, ModeTotals part)
+    {
+        ArgumentNullException.ThrowIfNull(part);
+        var entity = From(run);
+        entity.RowKey = RunCostRow.ModeRowKey(run.Model, mode);
+        entity.Mode = mode;
+        entity.TotalRecords = part.Records;
+        entity.Succeeded = part.Succeeded;
+        entity.Failed = part.Failed;
+        entity.Skipped = 0;
+        entity.Requests = part.Requests;
+        entity.Throttled = 0;
+        entity.InputTokens = part.Usage.PromptTokens;
+        entity.CachedInputTokens = part.Usage.CachedTokens;
+        entity.OutputTokens = part.Usage.CompletionTokens;
+        entity.CostMicros = part.CostMicros;
+        entity.ListCostMicros = part.ListCostMicros;
+        entity.LedgerHits = part.LedgerHits;
+        entity.Repairs = part.Repairs;
+        entity.WasteTokens = part.WasteTokens;
+        entity.Retries = part.Retries;
+        entity.FailedLines = part.FailedLines;
+        entity.ExpiredLines = part.ExpiredLines;
+        entity.ResubmittedLines = part.ResubmittedLines;
+        return entity;
+    }
+
+    /// <summary>The run's rows: its total, then one per mode it used.</summary>
+    public static IReadOnlyList<RunCostEntity> RowsOf(RunSummary run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var rows = new List<RunCostEntity> { From(run) };
+        if (run.Online is { IsEmpty: false } online)
+        {
+            rows.Add(Part(run, RunModes.Online, online));
+        }
+
+        if (run.Batch is { IsEmpty: false } batch)
+        {
+            rows.Add(Part(run, RunModes.Batch, batch));
+        }
+
+        return rows;
+    }
+
+    private static string ModeOf(RunSummary run) => (run.Online is { IsEmpty: false }, run.Batch is { IsEmpty: false }) switch
+    {
+        (true, true) => RunCostRow.MixedMode,
+        (false, true) => RunModes.Batch,
+        _ => RunModes.Online,
+    };
+
     public RunCostRow ToRow() => new(
         PartitionKey, Job, Model, PromptVersion, Tenant, Feature, Outcome, StartedUtc, CompletedUtc,
-        TotalRecords, Succeeded, Failed, Skipped, Requests, InputTokens, CachedInputTokens, OutputTokens, CostMicros, LedgerHits, Mode);
+        TotalRecords, Succeeded, Failed, Skipped, Requests, InputTokens, CachedInputTokens, OutputTokens, CostMicros, LedgerHits, Mode,
+        RowKey, ListCostMicros, WasteTokens, Retries, FailedLines, ExpiredLines, ResubmittedLines);
 }

@@ -13,12 +13,14 @@ public sealed class StorageClients
     public const string ResultsTable = "RunResults";
     public const string CostsTable = "RunCosts";
     public const string LedgerTable = "RecordLedger";
+    public const string EnqueuedTable = "EnqueuedBatches";
 
     private readonly RetryingLazy<BlobContainerClient> _runs;
     private readonly RetryingLazy<BlobContainerClient> _exports;
     private readonly RetryingLazy<TableClient> _results;
     private readonly RetryingLazy<TableClient> _costs;
     private readonly RetryingLazy<TableClient> _ledger;
+    private readonly RetryingLazy<TableClient> _enqueued;
 
     public StorageClients(string connectionString)
         : this(new BlobServiceClient(connectionString), new TableServiceClient(connectionString), new QueueServiceClient(connectionString))
@@ -35,6 +37,7 @@ public sealed class StorageClients
         _results = new RetryingLazy<TableClient>(() => CreateTableAsync(ResultsTable));
         _costs = new RetryingLazy<TableClient>(() => CreateTableAsync(CostsTable));
         _ledger = new RetryingLazy<TableClient>(() => CreateTableAsync(LedgerTable));
+        _enqueued = new RetryingLazy<TableClient>(() => CreateTableAsync(EnqueuedTable));
     }
 
     /// <summary>The identity-based connection Azure uses (<c>AzureWebJobsStorage__accountName</c>, managed identity): no keys.</summary>
@@ -64,6 +67,8 @@ public sealed class StorageClients
     public Task<TableClient> CostsAsync() => _costs.Value;
 
     public Task<TableClient> LedgerAsync() => _ledger.Value;
+
+    public Task<TableClient> EnqueuedAsync() => _enqueued.Value;
 
     private async Task<BlobContainerClient> CreateContainerAsync(string name)
     {

@@ -10,7 +10,9 @@ public sealed class TableRunCostStore(StorageClients storage) : IRunCostStore
     public async Task UpsertAsync(RunSummary run, CancellationToken cancellationToken)
     {
         var table = await storage.CostsAsync().ConfigureAwait(false);
-        await table.UpsertEntityAsync(RunCostEntity.From(run), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        // One partition, one transaction: a reader never sees a run total without its parts.
+        var actions = RunCostEntity.RowsOf(run).Select(row => new TableTransactionAction(TableTransactionActionType.UpsertReplace, row));
+        await table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<RunCostRow>> QueryAsync(DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken)

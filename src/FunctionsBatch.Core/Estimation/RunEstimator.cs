@@ -15,7 +15,9 @@ public static class RunEstimator
         ArgumentNullException.ThrowIfNull(records);
         ArgumentNullException.ThrowIfNull(prices);
         var prompt = new ChatPrompt(spec.Prompt);
-        var price = prices.For(spec.Model);
+        // Batch is billed at the batch price; auto may end up either way, so its range spans both.
+        var lowPrice = prices.For(spec.Model, spec.Mode is RunModes.Batch or RunModes.Auto ? RunModes.Batch : RunModes.Online);
+        var highPrice = prices.For(spec.Model, spec.Mode == RunModes.Batch ? RunModes.Batch : RunModes.Online);
         long promptTokens = 0;
         var rendered = 0;
         var unrenderable = 0;
@@ -38,8 +40,8 @@ public static class RunEstimator
             unrenderable,
             promptTokens,
             maxOutput,
-            CostCalculator.MicroDollars(new TokenUsage(promptTokens, 0, 0), price),
-            CostCalculator.MicroDollars(new TokenUsage(promptTokens, 0, maxOutput), price),
+            CostCalculator.MicroDollars(new TokenUsage(promptTokens, 0, 0), lowPrice),
+            CostCalculator.MicroDollars(new TokenUsage(promptTokens, 0, maxOutput), highPrice),
             spec.Model,
             prices.AsOf);
     }

@@ -8,6 +8,7 @@ namespace FunctionsBatch.Core.Pricing;
 /// </summary>
 public static class CostCalculator
 {
+    /// <summary>What the tokens are billed at this price: cached prompt tokens at the cached price.</summary>
     public static long MicroDollars(TokenUsage usage, ModelPrice price)
     {
         ArgumentNullException.ThrowIfNull(price);
@@ -15,6 +16,14 @@ public static class CostCalculator
         var exact = (uncachedInput * price.InputPerMillion)
                     + (usage.CachedTokens * price.CachedInputPerMillion)
                     + (usage.CompletionTokens * price.OutputPerMillion);
+        return (long)decimal.Round(exact, MidpointRounding.AwayFromZero);
+    }
+
+    /// <summary>What the tokens cost at the list price with no discount: every prompt token at the input price.</summary>
+    public static long ListMicroDollars(TokenUsage usage, ModelPrice listPrice)
+    {
+        ArgumentNullException.ThrowIfNull(listPrice);
+        var exact = (usage.PromptTokens * listPrice.InputPerMillion) + (usage.CompletionTokens * listPrice.OutputPerMillion);
         return (long)decimal.Round(exact, MidpointRounding.AwayFromZero);
     }
 

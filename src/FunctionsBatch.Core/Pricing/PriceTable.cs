@@ -1,18 +1,39 @@
+using FunctionsBatch.Core.Specs;
+
 namespace FunctionsBatch.Core.Pricing;
 
-/// <summary>Prices per model (deployment or model name, case-insensitive), with the date they were read.</summary>
+/// <summary>
+/// Prices per model (deployment or model name, case-insensitive), with the date they were read. Batch API
+/// (Global Batch) prices are the list prices times <see cref="BatchDiscount"/> unless a model has its own.
+/// </summary>
 public sealed class PriceTable
 {
-    public PriceTable(IReadOnlyDictionary<string, ModelPrice> prices, DateOnly asOf)
+    public const decimal DefaultBatchDiscount = 0.5m;
+
+    public PriceTable(
+        IReadOnlyDictionary<string, ModelPrice> prices,
+        DateOnly asOf,
+        decimal batchDiscount = DefaultBatchDiscount,
+        IReadOnlyDictionary<string, ModelPrice>? batchPrices = null)
     {
         ArgumentNullException.ThrowIfNull(prices);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(batchDiscount);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(batchDiscount, 1m);
         Prices = new Dictionary<string, ModelPrice>(prices, StringComparer.OrdinalIgnoreCase);
+        BatchPrices = new Dictionary<string, ModelPrice>(batchPrices ?? new Dictionary<string, ModelPrice>(), StringComparer.OrdinalIgnoreCase);
         AsOf = asOf;
+        BatchDiscount = batchDiscount;
     }
 
     public IReadOnlyDictionary<string, ModelPrice> Prices { get; }
 
+    /// <summary>Batch prices set explicitly per model; the others are derived from <see cref="BatchDiscount"/>.</summary>
+    public IReadOnlyDictionary<string, ModelPrice> BatchPrices { get; }
+
     public DateOnly AsOf { get; }
+
+    /// <summary>The Batch API price as a share of the list price (0.5: Global Batch is billed at 50 %).</summary>
+    public decimal BatchDiscount { get; }
 
     /// <summary>Azure OpenAI global standard list prices (USD per 1M tokens) as of the date given.</summary>
     public static PriceTable Default { get; } = new(
@@ -30,6 +51,12 @@ public sealed class PriceTable
         Prices.TryGetValue(model, out var price)
             ? price
             : throw new KeyNotFoundException($"No price configured for model '{model}'. Add it under FunctionsBatch:Prices.");
+
+    /// <summary>The price a mode is billed at: the list price online, the batch price through the Batch API.</summary>
+    public ModelPrice For(string model, string mode) =>
+        mode == RunModes.Batch
+            ? BatchPrices.TryGetValue(model, out var batch) ? batch : For(model).Times(BatchDiscount)
+            : For(model);
 
     public bool Knows(string model) => Prices.ContainsKey(model);
 }

@@ -1,7 +1,10 @@
+using FunctionsBatch.Core.Specs;
+
 namespace FunctionsBatch.Core.Runs;
 
 /// <summary>The small result a chunk returns into history; per-record detail lives in the results table.</summary>
 /// <param name="Repairs">Re-asks sent because an output did not match the response schema.</param>
+/// <param name="Mode">How these records were answered: <see cref="RunModes.Online"/> or <see cref="RunModes.Batch"/>.</param>
 public sealed record ChunkSummary(
     int ChunkIndex,
     int Records,
@@ -13,4 +16,10 @@ public sealed record ChunkSummary(
     long CostMicros,
     long DurationMs,
     int Repairs = 0,
-    int LedgerHits = 0);
+    int LedgerHits = 0,
+    string Mode = RunModes.Online,
+    int Retries = 0,
+    long WasteTokens = 0,
+    int FailedLines = 0,
+    int ExpiredLines = 0,
+    int ResubmittedLines = 0);

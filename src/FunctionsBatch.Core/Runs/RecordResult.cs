@@ -1,6 +1,7 @@
 namespace FunctionsBatch.Core.Runs;
 
 /// <summary>The fate of one record in one run: one row in the results table, keyed by (run, record).</summary>
+/// <param name="Mode">How the answer was obtained: online or batch (null on rows written before batch mode existed: online).</param>
 /// <param name="FromLedger">The answer was reused from an earlier run with the same content key; no tokens were spent.</param>
 /// <param name="Throttled">How many 429 answers the record's calls met on the way.</param>
 public sealed record RecordResult(
@@ -17,4 +18,5 @@ public sealed record RecordResult(
     string? ErrorMessage,
     string? ContentKey = null,
     bool FromLedger = false,
-    int Throttled = 0);
+    int Throttled = 0,
+    string? Mode = null);

@@ -52,6 +52,14 @@ public sealed record JobSpec
     /// <summary>Where a scheduled run reads its records from: a file, a blob, a blob prefix or a queue to drain.</summary>
     public RunSource? Input { get; init; }
 
+    /// <summary><see cref="RunModes.Online"/>, <see cref="RunModes.Batch"/> or <see cref="RunModes.Auto"/>.</summary>
+    public string Mode { get; init; } = RunModes.Online;
+
+    /// <summary>How long after its start the run must be done; <c>mode: auto</c> needs it to choose.</summary>
+    public TimeSpan? Deadline { get; init; }
+
+    public BatchOptions Batch { get; init; } = BatchOptions.Default;
+
     public string Tenant => Tags.TryGetValue("tenant", out var tenant) ? tenant : string.Empty;
 
     public string Feature => Tags.TryGetValue("feature", out var feature) ? feature : string.Empty;

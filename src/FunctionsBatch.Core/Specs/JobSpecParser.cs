@@ -16,6 +16,7 @@ public static partial class JobSpecParser
     {
         "name", "description", "prompt", "promptVersion", "model", "responseSchema", "maxOutputTokens",
         "chunkSize", "maxParallelChunks", "maxConcurrentRequestsPerChunk", "chunksPerGroup", "reprocess", "budgetUsd", "retryBudget", "failureThreshold", "tags", "schedule", "input",
+        "mode", "deadline", "batch",
     };
 
     private static readonly string[] RequiredTags = ["tenant", "feature"];
@@ -92,6 +93,7 @@ public static partial class JobSpecParser
         ValidateTags(spec, path, errors);
         ValidateSchedule(spec, path, errors);
         ValidateInput(spec, path, errors);
+        BatchSpecParser.Validate(spec, path, errors);
         return errors;
     }
 
@@ -128,6 +130,9 @@ public static partial class JobSpecParser
             Input = spec.TryGetProperty("input", out var input) && input.ValueKind == JsonValueKind.Object
                 ? InputSourceParser.Read(input, "$.input", [])
                 : null,
+            Mode = spec.TryGetProperty("mode", out var mode) ? mode.GetString()! : RunModes.Online,
+            Deadline = spec.TryGetProperty("deadline", out var deadline) ? BatchSpecParser.ReadDuration(deadline) : null,
+            Batch = BatchSpecParser.Read(spec),
         };
     }
 
@@ -333,7 +338,7 @@ public static partial class JobSpecParser
         return text;
     }
 
-    private static string? OptionalString(JsonElement parent, string name, string path, List<SpecError> errors)
+    internal static string? OptionalString(JsonElement parent, string name, string path, List<SpecError> errors)
     {
         if (!parent.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
         {
@@ -349,7 +354,7 @@ public static partial class JobSpecParser
         return value.GetString();
     }
 
-    private static void OptionalInt(JsonElement parent, string name, int min, int max, string path, List<SpecError> errors)
+    internal static void OptionalInt(JsonElement parent, string name, int min, int max, string path, List<SpecError> errors)
     {
         if (!parent.TryGetProperty(name, out var value))
         {

@@ -1,5 +1,6 @@
 using FunctionsBatch.Orchestration;
 using FunctionsBatch.Orchestration.Activities;
+using FunctionsBatch.Orchestration.Batch;
 
 namespace FunctionsBatch.LocalHost.Durable;
 
@@ -12,5 +13,11 @@ public static class FunctionsBatchTasks
         .AddActivity<StageInputActivity>()
         .AddActivity<ProcessChunkActivity>()
         .AddActivity<WriteRunCostActivity>()
-        .AddActivity<ExportResultsActivity>();
+        .AddActivity<ExportResultsActivity>()
+        .AddOrchestrator<BatchChunkOrchestrator>()
+        .AddActivity<SubmitBatchActivity>()
+        .AddActivity<GetBatchStatusActivity>()
+        .AddActivity<CancelBatchActivity>()
+        .AddActivity<CollectBatchActivity>()
+        .AddActivity<ProcessBatchLeftoversActivity>();
 }

@@ -12,4 +12,7 @@ public sealed record CostGroup(
     long CachedInputTokens,
     long OutputTokens,
     long CostMicros,
-    decimal CostUsd);
+    decimal CostUsd,
+    long ListCostMicros = 0,
+    long WasteTokens = 0,
+    int Requests = 0);

@@ -35,7 +35,11 @@ public sealed partial class ChunkProcessor(
     /// </summary>
     private const int WriteBatchSize = 100;
 
-    public async Task<ChunkSummary> ProcessAsync(ChunkRef chunk, CancellationToken cancellationToken)
+    public Task<ChunkSummary> ProcessAsync(ChunkRef chunk, CancellationToken cancellationToken) =>
+        ProcessAsync(chunk, only: null, cancellationToken);
+
+    /// <param name="only">When set, only these records of the chunk (a batch's leftovers); the others already have their rows.</param>
+    public async Task<ChunkSummary> ProcessAsync(ChunkRef chunk, IReadOnlySet<string>? only, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(chunk);
         using var scope = logger.BeginScope(FunctionsBatchTelemetry.Scope(chunk.RunId, chunk.ChunkIndex));
@@ -43,10 +47,16 @@ public sealed partial class ChunkProcessor(
         var spec = await staging.GetSpecAsync(chunk.RunId, cancellationToken).ConfigureAwait(false);
         using var activity = FunctionsBatchTelemetry.Start("ProcessChunk", spec, chunk.RunId, chunk.ChunkIndex);
         var records = await staging.ReadChunkAsync(chunk, cancellationToken).ConfigureAwait(false);
+        if (only is not null)
+        {
+            records = records.Where(r => only.Contains(r.GetProperty("id").GetString()!)).ToArray();
+        }
+
         // Only a re-execution can find rows of its own: the first one skips the lookup, which scans the run's partition.
-        var earlier = await staging.BeginChunkAsync(chunk, cancellationToken).ConfigureAwait(false)
+        var earlier = only is null && await staging.BeginChunkAsync(chunk, cancellationToken).ConfigureAwait(false)
             ? new Dictionary<string, RecordResult>(StringComparer.Ordinal)
             : (await results.GetChunkAsync(chunk.RunId, chunk.ChunkIndex, cancellationToken).ConfigureAwait(false))
+                .Where(r => only is null || only.Contains(r.RecordId))
                 .ToDictionary(r => r.RecordId, StringComparer.Ordinal);
         var job = new ChunkJob(
             chunk,
@@ -98,7 +108,10 @@ public sealed partial class ChunkProcessor(
             CostCalculator.MicroDollars(usage, prices.For(spec.Model)),
             clock.ElapsedMilliseconds,
             outcomes.Sum(o => o.Repairs),
-            outcomes.Count(o => o.Result.FromLedger));
+            outcomes.Count(o => o.Result.FromLedger),
+            RunModes.Online,
+            outcomes.Sum(o => o.Retries),
+            outcomes.Sum(o => o.WasteTokens));
         var reused = outcomes.Count(o => earlier.ContainsKey(o.Result.RecordId));
         var retries = outcomes.Where(o => !earlier.ContainsKey(o.Result.RecordId)).Sum(o => Math.Max(0, o.Result.Attempts - 1 - o.Repairs));
         FunctionsBatchTelemetry.RecordChunk(spec, summary, reused, retries);
@@ -136,7 +149,7 @@ public sealed partial class ChunkProcessor(
         }
 
         var outcome = await AskAsync(job, recordId, messages, cancellationToken).ConfigureAwait(false);
-        return outcome with { Result = outcome.Result with { ContentKey = key } };
+        return outcome with { Result = outcome.Result with { ContentKey = key, Mode = RunModes.Online } };
     }
 
     private async Task<RecordOutcome> AskAsync(ChunkJob job, string recordId, IReadOnlyList<ChatMessageText> messages, CancellationToken cancellationToken)
@@ -165,7 +178,7 @@ public sealed partial class ChunkProcessor(
 
         return job.Validator.Check(repair.Content) is { } stillWrong
             ? RecordOutcome.InvalidOutput(job.Chunk, recordId, both, $"the output does not match the response schema after one re-ask: {stillWrong}")
-            : RecordOutcome.From(job.Chunk, recordId, both, repairs: 1);
+            : RecordOutcome.From(job.Chunk, recordId, both, repairs: 1) with { WasteTokens = call.Usage.TotalTokens };
     }
 
     private Task<ChatCallResult> CallAsync(ChunkJob job, IReadOnlyList<ChatMessageText> messages, CancellationToken cancellationToken) =>

@@ -5,4 +5,7 @@ namespace FunctionsBatch.Orchestration.Processing;
 public interface IChunkProcessor
 {
     Task<ChunkSummary> ProcessAsync(ChunkRef chunk, CancellationToken cancellationToken);
+
+    /// <summary>Processes only <paramref name="only"/> of the chunk's records online (a batch's leftovers), or all of them when null.</summary>
+    Task<ChunkSummary> ProcessAsync(ChunkRef chunk, IReadOnlySet<string>? only, CancellationToken cancellationToken);
 }

@@ -3,8 +3,12 @@ using FunctionsBatch.Core.Runs;
 namespace FunctionsBatch.Orchestration.Processing;
 
 /// <summary>A record's result row plus what the chunk summary counts beside it.</summary>
-internal sealed record RecordOutcome(RecordResult Result, int Throttled, int Repairs)
+/// <param name="WasteTokens">Tokens billed for answers thrown away: a re-asked invalid answer, or every answer of a failed record.</param>
+internal sealed record RecordOutcome(RecordResult Result, int Throttled, int Repairs, long WasteTokens = 0)
 {
+    /// <summary>Calls sent again after a transient failure: attempts beyond the first call and its re-ask.</summary>
+    public int Retries => Result.Attempts == 0 ? 0 : Math.Max(0, Result.Attempts - 1 - Repairs);
+
     public static RecordOutcome From(ChunkRef chunk, string recordId, ChatCallResult call, int repairs) =>
         new(
             call.Succeeded
@@ -14,7 +18,8 @@ internal sealed record RecordOutcome(RecordResult Result, int Throttled, int Rep
                     call.LatencyMs, call.Attempts, call.HttpStatus, call.ErrorCode ?? RecordErrorCodes.ModelError, call.ErrorMessage ?? "the model call failed",
                     Throttled: call.Throttled),
             call.Throttled,
-            repairs);
+            repairs,
+            call.Succeeded ? 0 : call.Usage.TotalTokens);
 
     /// <summary>Failed as <c>invalid_output</c>, keeping the raw text the model gave.</summary>
     public static RecordOutcome InvalidOutput(ChunkRef chunk, string recordId, ChatCallResult call, string message) =>
@@ -22,7 +27,8 @@ internal sealed record RecordOutcome(RecordResult Result, int Throttled, int Rep
             new RecordResult(chunk.RunId, recordId, chunk.ChunkIndex, RecordStatus.Failed, call.Content, call.Usage,
                 call.LatencyMs, call.Attempts, call.HttpStatus, RecordErrorCodes.InvalidOutput, message, Throttled: call.Throttled),
             call.Throttled,
-            1);
+            1,
+            call.Usage.TotalTokens);
 
     /// <summary>Succeeded with an answer already paid for in an earlier run: no call, no tokens.</summary>
     public static RecordOutcome Reused(ChunkRef chunk, string recordId, LedgerEntry known) =>

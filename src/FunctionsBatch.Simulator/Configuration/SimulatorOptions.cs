@@ -25,5 +25,8 @@ public sealed class SimulatorOptions
     /// <summary>Fault injection for every deployment; a deployment's own <c>Faults</c> override it field by field.</summary>
     public FaultConfig Faults { get; set; } = new();
 
+    /// <summary>The Files and Batches endpoints: completion delay, per-line failures and expiries, enqueued-token limits.</summary>
+    public BatchSimulationOptions Batch { get; set; } = new();
+
     public Dictionary<string, DeploymentOptions> Deployments { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 }

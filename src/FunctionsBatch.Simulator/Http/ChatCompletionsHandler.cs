@@ -6,7 +6,6 @@ using FunctionsBatch.Simulator.Faults;
 using FunctionsBatch.Simulator.Generation;
 using FunctionsBatch.Simulator.RateLimiting;
 using FunctionsBatch.Simulator.Stats;
-using Microsoft.Extensions.Primitives;
 
 namespace FunctionsBatch.Simulator.Http;
 
@@ -40,7 +39,7 @@ public sealed class ChatCompletionsHandler(
         context.Response.Headers["apim-request-id"] = Guid.NewGuid().ToString();
         try
         {
-            if (!IsAuthorized(context.Request, config.ApiKey))
+            if (!ApiKeyAuthorization.IsAuthorized(context.Request, config.ApiKey))
             {
                 tracked.Complete(RequestOutcome.Failed);
                 SimulatorLog.Refused(logger, deployment, StatusCodes.Status401Unauthorized, "401");
@@ -113,19 +112,6 @@ public sealed class ChatCompletionsHandler(
             tracked.Complete(RequestOutcome.Failed);
             return Results.Empty;
         }
-    }
-
-    private static bool IsAuthorized(HttpRequest request, string apiKey)
-    {
-        if (request.Headers.TryGetValue("api-key", out var key))
-        {
-            return StringValues.Equals(key, apiKey);
-        }
-
-        var authorization = request.Headers.Authorization.ToString();
-        const string Bearer = "Bearer ";
-        return authorization.StartsWith(Bearer, StringComparison.OrdinalIgnoreCase)
-            && string.Equals(authorization[Bearer.Length..].Trim(), apiKey, StringComparison.Ordinal);
     }
 
     private static void CheckContextWindow(SimulatorConfig config, int promptTokens, int? maxTokens)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using FunctionsBatch.Simulator.Batches;
 using FunctionsBatch.Simulator.Configuration;
 using FunctionsBatch.Simulator.Faults;
 using FunctionsBatch.Simulator.RateLimiting;
@@ -21,14 +22,16 @@ public static class SimulatorAdminEndpoints
         return Results.Json(stats.Snapshot());
     }
 
-    public static IResult Reset(SimulatorStats stats, RateLimiterRegistry limiter, FaultInjector faults, ILogger<SimulatorStats> logger)
+    public static IResult Reset(SimulatorStats stats, RateLimiterRegistry limiter, FaultInjector faults, BatchEngine batches, ILogger<SimulatorStats> logger)
     {
+        ArgumentNullException.ThrowIfNull(batches);
         ArgumentNullException.ThrowIfNull(stats);
         ArgumentNullException.ThrowIfNull(limiter);
         ArgumentNullException.ThrowIfNull(faults);
         stats.Reset();
         limiter.Reset();
         faults.Reset();
+        batches.Reset();
         SimulatorLog.Reset(logger);
         return Results.Json(stats.Snapshot());
     }

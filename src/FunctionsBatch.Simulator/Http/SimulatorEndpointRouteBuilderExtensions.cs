@@ -8,6 +8,7 @@ public static class SimulatorEndpointRouteBuilderExtensions
         endpoints.MapPost(
             "/openai/deployments/{deployment}/chat/completions",
             (HttpContext context, string deployment, ChatCompletionsHandler handler) => handler.HandleAsync(context, deployment));
+        endpoints.MapBatchApi();
         endpoints.MapGet("/healthz", () => Results.Text("ok"));
         endpoints.MapGet("/sim/stats", SimulatorAdminEndpoints.Stats);
         endpoints.MapPost("/sim/reset", SimulatorAdminEndpoints.Reset);

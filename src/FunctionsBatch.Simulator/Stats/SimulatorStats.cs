@@ -1,3 +1,5 @@
+using FunctionsBatch.Simulator.Batches;
+
 namespace FunctionsBatch.Simulator.Stats;
 
 /// <summary>
@@ -14,6 +16,9 @@ public sealed class SimulatorStats
         return new TrackedRequest(scope.Total, scope.For(deployment));
     }
 
+    /// <summary>The batch counters current now; a batch binds them when it is created.</summary>
+    public BatchCounters Batch => _scope.Batch;
+
     public StatsSnapshot Snapshot()
     {
         var scope = _scope;
@@ -22,7 +27,7 @@ public sealed class SimulatorStats
             .OrderBy(d => d.Key, StringComparer.Ordinal)
             .ToDictionary(d => d.Key, d => d.Value.Snapshot(), StringComparer.Ordinal);
         return new StatsSnapshot(
-            total.Requests, total.Succeeded, total.Throttled, total.Failed, total.PromptTokens, total.CompletionTokens, total.Faults, byDeployment);
+            total.Requests, total.Succeeded, total.Throttled, total.Failed, total.PromptTokens, total.CompletionTokens, total.Faults, byDeployment, scope.Batch.Snapshot());
     }
 
     public void Reset() => _scope = new StatsScope();

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using FunctionsBatch.Simulator.Batches;
 
 namespace FunctionsBatch.Simulator.Stats;
 
@@ -6,6 +7,8 @@ namespace FunctionsBatch.Simulator.Stats;
 internal sealed class StatsScope
 {
     public RequestCounters Total { get; } = new();
+
+    public BatchCounters Batch { get; } = new();
 
     public ConcurrentDictionary<string, RequestCounters> ByDeployment { get; } = new(StringComparer.OrdinalIgnoreCase);
 

@@ -89,13 +89,15 @@ public sealed class FaultInjectionTests(ITestOutputHelper output) : IAsyncLifeti
         Assert.All(
             new[] { "throttle", "server_error", "slow", "reset", "truncated", "content_filter", "schema_violation" },
             kind => Assert.True(faults.GetProperty(kind).GetInt64() > 0, $"no {kind} fault was injected"));
-        // The storage restart can make the engine run a chunk twice at once (its message reappears when a lock renewal
-        // fails). A record with [[BADJSON-ONCE]] or [[TRUNCATE-ONCE]] then needs a second call in only one of the two
-        // executions, and the row kept may come from the other execution than the summary counted: the totals may
-        // differ by those records' tokens. The counts above hold exactly either way.
+        // The storage restart can make the engine run a chunk twice at once (its queue message reappears when a lock
+        // renewal fails). The rows kept can then mix the two executions while the cost row counts the one whose
+        // summary arrived first: a record with [[BADJSON-ONCE]] or [[TRUNCATE-ONCE]] needed a second call in only
+        // one of them, and the later execution finds records the first one already saved in the ledger (0 tokens).
+        // So the rows are no exact check here; the cost row must still lie between the rows (less those once-fault
+        // records) and what the simulator actually served. The counts above hold exactly either way.
         var cost = await ResultRows.CostAsync(_stack, runId);
         var rowTokens = rows.Values.Sum(r => r.PromptTokens);
         var onceTokens = planted.Where(p => p.Value is "[[BADJSON-ONCE]]" or "[[TRUNCATE-ONCE]]").Sum(p => rows[p.Key].PromptTokens);
-        Assert.InRange(cost.InputTokens, rowTokens - onceTokens, rowTokens + onceTokens);
+        Assert.InRange(cost.InputTokens, rowTokens - onceTokens, sim.GetProperty("promptTokens").GetInt64());
     }
 }

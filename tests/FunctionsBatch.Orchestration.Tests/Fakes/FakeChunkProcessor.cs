@@ -39,6 +39,10 @@ public sealed class FakeChunkProcessor : IChunkProcessor
 
     public int AttemptsOf(int chunkIndex) => _attemptsPerChunk.GetValueOrDefault(chunkIndex);
 
+    /// <summary>The callback decides what a chunk yields; which of its records are asked for does not change that here.</summary>
+    public Task<ChunkSummary> ProcessAsync(ChunkRef chunk, IReadOnlySet<string>? only, CancellationToken cancellationToken) =>
+        ProcessAsync(chunk, cancellationToken);
+
     public async Task<ChunkSummary> ProcessAsync(ChunkRef chunk, CancellationToken cancellationToken)
     {
         var attempt = _attemptsPerChunk.AddOrUpdate(chunk.ChunkIndex, 1, (_, n) => n + 1);

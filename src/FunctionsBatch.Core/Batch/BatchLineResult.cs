@@ -1,0 +1,16 @@
+using FunctionsBatch.Core.Runs;
+
+namespace FunctionsBatch.Core.Batch;
+
+/// <summary>One line of a batch's output or error file, read.</summary>
+/// <param name="Retryable">For a failure: whether sending the line again could succeed (expired, 429, 408, 5xx).</param>
+public sealed record BatchLineResult(
+    string CustomId,
+    bool Succeeded,
+    string? Content,
+    TokenUsage Usage,
+    int? StatusCode,
+    string? ErrorCode,
+    string? ErrorMessage,
+    bool Expired,
+    bool Retryable);

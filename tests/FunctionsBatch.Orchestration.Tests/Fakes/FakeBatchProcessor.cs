@@ -1,0 +1,47 @@
+using System.Collections.Concurrent;
+using FunctionsBatch.Core.Runs;
+using FunctionsBatch.Core.Specs;
+using FunctionsBatch.Orchestration.Batch;
+
+namespace FunctionsBatch.Orchestration.Tests.Fakes;
+
+/// <summary>A batch processor whose answers come from callbacks; it records every call.</summary>
+public sealed class FakeBatchProcessor : IBatchProcessor
+{
+    public ConcurrentQueue<BatchSubmitRequest> Submits { get; } = new();
+
+    public ConcurrentQueue<BatchCollectRequest> Collects { get; } = new();
+
+    public ConcurrentQueue<BatchLeftoversRef> OnlineLeftovers { get; } = new();
+
+    public Func<BatchSubmitRequest, BatchSubmitResult> OnSubmit { get; set; } = r => Submitted($"batch-{r.Round}-{r.Attempt}");
+
+    public Func<BatchCollectRequest, BatchCollectResult> OnCollect { get; set; } = r => new BatchCollectResult(BatchSummary(r.ChunkIndex, 10, 0), 0);
+
+    public static BatchSubmitResult Submitted(string batchId) =>
+        new(new BatchJob(batchId, "validating", null, null, 10, 0, 0), 10, 6_000, false, false, null);
+
+    public static BatchSubmitResult QuotaFull() => new(null, 10, 6_000, true, false, null);
+
+    public static ChunkSummary BatchSummary(int chunk, int succeeded, int resubmitted) =>
+        new(chunk, succeeded, succeeded, 0, succeeded + resubmitted, 0, new TokenUsage(600L * (succeeded + resubmitted), 0, 20L * succeeded), 0, 1,
+            Mode: RunModes.Batch, FailedLines: resubmitted, ResubmittedLines: resubmitted);
+
+    public Task<BatchSubmitResult> SubmitAsync(BatchSubmitRequest request, CancellationToken cancellationToken)
+    {
+        Submits.Enqueue(request);
+        return Task.FromResult(OnSubmit(request));
+    }
+
+    public Task<BatchCollectResult> CollectAsync(BatchCollectRequest request, CancellationToken cancellationToken)
+    {
+        Collects.Enqueue(request);
+        return Task.FromResult(OnCollect(request));
+    }
+
+    public Task<ChunkSummary> ProcessLeftoversOnlineAsync(BatchLeftoversRef leftovers, CancellationToken cancellationToken)
+    {
+        OnlineLeftovers.Enqueue(leftovers);
+        return Task.FromResult(new ChunkSummary(leftovers.ChunkIndex, 3, 3, 0, 3, 0, new TokenUsage(1_800, 0, 60), 0, 1));
+    }
+}
