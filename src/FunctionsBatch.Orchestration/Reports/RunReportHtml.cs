@@ -185,10 +185,12 @@ public static class RunReportHtml
             return;
         }
 
+        // The run row is the total of the model × mode rows written with it: chart the parts when there are any.
+        var parts = report.Costs.Where(c => c.RowKey != ReportCostLine.RunRowKey).ToArray();
         html.Append(SvgCharts.HorizontalBars(
             "chart-cost",
-            "Cost per cost row",
-            report.Costs.Select(c => new HorizontalBar(CostLabel(c), c.CostMicros, Dollars(c.CostMicros))).ToArray(),
+            "Cost per model, mode and tenant",
+            (parts.Length > 0 ? parts : report.Costs).Select(c => new HorizontalBar(CostLabel(c), c.CostMicros, Dollars(c.CostMicros))).ToArray(),
             CostColor));
         html.Append("<table class=\"data\" id=\"cost-table\"><thead><tr><th>Row</th><th>Model</th><th>Mode</th><th>Tenant</th><th class=\"num\">Records</th><th class=\"num\">Requests</th><th class=\"num\">Input tokens</th><th class=\"num\">Cached</th><th class=\"num\">Output tokens</th><th class=\"num\">Cost</th></tr></thead><tbody>");
         foreach (var line in report.Costs)
