@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using Azure;
 using Azure.Storage.Blobs.Models;
@@ -35,7 +36,10 @@ public sealed partial class BlobRunExporter(StorageClients storage, IRunResultSt
         var count = 0;
         await using (var stream = await blob.OpenWriteAsync(overwrite: true, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            await using var writer = new Utf8JsonWriter(stream);
+            // Each line goes through a memory buffer: flushing a JSON writer over the blob stream itself would
+            // flush the stream too, and every blob stream flush uploads a block.
+            var line = new ArrayBufferWriter<byte>();
+            await using var writer = new Utf8JsonWriter(line);
             string? continuation = null;
             do
             {
@@ -43,9 +47,11 @@ public sealed partial class BlobRunExporter(StorageClients storage, IRunResultSt
                 foreach (var row in page.Results)
                 {
                     WriteLine(writer, row);
-                    await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+                    writer.Flush();
+                    line.Write("\n"u8);
+                    await stream.WriteAsync(line.WrittenMemory, cancellationToken).ConfigureAwait(false);
+                    line.ResetWrittenCount();
                     writer.Reset();
-                    stream.WriteByte((byte)'\n');
                     count++;
                     if (request.IntakeQueue is not null && row.Status == RecordStatus.Failed)
                     {
