@@ -132,11 +132,20 @@ public sealed class BatchRunOrchestrator : TaskOrchestrator<RunInput, RunSummary
         var inFlight = new Dictionary<Task<BatchChunkResult>, string>();
         var nextChunk = 0;
         var canceled = cancelRequested.IsCompleted;
+        string? overBudget = null;
         context.SetCustomStatus(tally.Progress(canceled ? RunPhases.Canceling : RunPhases.Processing));
         while (true)
         {
-            while (!canceled && nextChunk < tally.Staging.ChunkCount && inFlight.Count < input.Spec.MaxParallelChunks)
+            // Under a budget, as online: one batch until a cost is known, then each one in flight reckoned at the average.
+            var limit = input.Spec.BudgetUsd is not null && tally.Totals.Chunks == 0 ? 1 : input.Spec.MaxParallelChunks;
+            while (!canceled && overBudget is null && nextChunk < tally.Staging.ChunkCount && inFlight.Count < limit)
             {
+                if (ChunkDispatcher.BudgetStop(input.Spec, tally.Totals, inFlight.Count) is { } reason)
+                {
+                    overBudget = reason;
+                    break;
+                }
+
                 var instanceId = BatchChunkInstanceId(input.RunId, nextChunk);
                 var chunk = context.CallSubOrchestratorAsync<BatchChunkResult>(
                     nameof(BatchChunkOrchestrator),
@@ -147,7 +156,7 @@ public sealed class BatchRunOrchestrator : TaskOrchestrator<RunInput, RunSummary
 
             if (inFlight.Count == 0)
             {
-                return new DispatchResult(tally.Totals, input.Spec.MaxParallelChunks, canceled, null);
+                return new DispatchResult(tally.Totals, input.Spec.MaxParallelChunks, canceled, null, overBudget);
             }
 
             var finished = canceled

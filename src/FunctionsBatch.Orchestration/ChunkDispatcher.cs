@@ -89,7 +89,7 @@ internal static class ChunkDispatcher
     /// Why one more chunk may not start under the spec's budget, or null. Until a chunk has finished its cost is
     /// unknown, so only one runs; after that each chunk in flight is reckoned at the average so far.
     /// </summary>
-    private static string? BudgetStop(JobSpec spec, ChunkTotals run, int inFlight)
+    internal static string? BudgetStop(JobSpec spec, ChunkTotals run, int inFlight)
     {
         if (spec.BudgetUsd is not { } budgetUsd)
         {

@@ -2,6 +2,7 @@ using FunctionsBatch.Core.Pricing;
 using FunctionsBatch.Core.Runs;
 using FunctionsBatch.Core.Specs;
 using FunctionsBatch.Orchestration.Api;
+using FunctionsBatch.Orchestration.Batch;
 using FunctionsBatch.Orchestration.Tests.Fakes;
 using FunctionsBatch.Orchestration.Tests.Support;
 
@@ -254,6 +255,30 @@ public sealed class BatchRunOrchestratorTests
         Assert.Equal(processor.Returned.Count * 10, summary.Succeeded);
         Assert.Equal(200, summary.Succeeded + summary.Failed + summary.Skipped);
         Assert.True(summary.Skipped >= 140);
+    }
+
+    [Fact]
+    public async Task RunAsync_BatchModeBudgetCap_StopsSubmittingBatchesWithinOneOfTheCap()
+    {
+        _staging.RecordCount = 100;
+        var batches = new FakeBatchProcessor
+        {
+            OnCollect = r => new BatchCollectResult(FakeBatchProcessor.BatchSummary(r.ChunkIndex, 10, 0) with { CostMicros = 1_000 }, 0),
+        };
+        var processor = new FakeChunkProcessor((chunk, _) => Task.FromResult(Summaries.Chunk(chunk.ChunkIndex, 10)));
+        await using var host = await OrchestrationHost.StartAsync(_staging, processor, _costs, batches, new FakeBatchModelClient { PollsUntilDone = 1 });
+        var run = Run("run-batch-budget", chunkSize: 10, maxParallelChunks: 4);
+        var fastPolling = BatchOptions.Default with { PollInitial = TimeSpan.FromMilliseconds(50), PollMax = TimeSpan.FromMilliseconds(200) };
+
+        var id = await host.StartRunAsync(run with { Spec = run.Spec with { Mode = RunModes.Batch, BudgetUsd = 0.0035m, Batch = fastPolling } });
+        var (summary, _) = await host.WaitForSummaryAsync(id);
+
+        Assert.Equal(RunOutcome.BudgetExceeded, summary.Outcome);
+        Assert.Contains("budget", summary.Reason, StringComparison.Ordinal);
+        Assert.Empty(processor.Returned);
+        Assert.InRange(batches.Collects.Count, 2, 4);
+        Assert.Equal(batches.Collects.Count * 10, summary.Succeeded);
+        Assert.Equal(100, summary.Succeeded + summary.Failed + summary.Skipped);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using FunctionsBatch.Core.Pricing;
 using FunctionsBatch.Core.Runs;
 using FunctionsBatch.Orchestration.Activities;
+using FunctionsBatch.Orchestration.Batch;
 using FunctionsBatch.Orchestration.Processing;
 using FunctionsBatch.Orchestration.Tests.Fakes;
 using Microsoft.DurableTask;
@@ -26,17 +27,24 @@ internal sealed class OrchestrationHost : IAsyncDisposable
 
     public DurableTaskClient Client => _host.Client;
 
-    public static async Task<OrchestrationHost> StartAsync(FakeRunStaging staging, FakeChunkProcessor processor, FakeRunCostStore costs)
+    public static async Task<OrchestrationHost> StartAsync(
+        FakeRunStaging staging, FakeChunkProcessor processor, FakeRunCostStore costs, FakeBatchProcessor? batches = null, FakeBatchModelClient? batchClient = null)
     {
         var host = await DurableTaskTestHost.StartAsync(
             tasks =>
             {
                 tasks.AddOrchestrator<BatchRunOrchestrator>();
                 tasks.AddOrchestrator<ChunkGroupOrchestrator>();
+                tasks.AddOrchestrator<BatchChunkOrchestrator>();
                 tasks.AddActivity<StageInputActivity>();
                 tasks.AddActivity<ProcessChunkActivity>();
                 tasks.AddActivity<WriteRunCostActivity>();
                 tasks.AddActivity<ExportResultsActivity>();
+                tasks.AddActivity<SubmitBatchActivity>();
+                tasks.AddActivity<GetBatchStatusActivity>();
+                tasks.AddActivity<CancelBatchActivity>();
+                tasks.AddActivity<CollectBatchActivity>();
+                tasks.AddActivity<ProcessBatchLeftoversActivity>();
             },
             new DurableTaskTestHostOptions
             {
@@ -46,6 +54,8 @@ internal sealed class OrchestrationHost : IAsyncDisposable
                     services.AddSingleton<IChunkProcessor>(processor);
                     services.AddSingleton<IRunCostStore>(costs);
                     services.AddSingleton<IRunExporter>(new FakeRunExporter());
+                    services.AddSingleton<IBatchProcessor>(batches ?? new FakeBatchProcessor());
+                    services.AddSingleton<IBatchModelClient>(batchClient ?? new FakeBatchModelClient());
                     services.AddSingleton(PriceTable.Default);
                 },
             });
