@@ -18,6 +18,7 @@ public sealed class ChunkProcessorTests
     private readonly FakeRunStaging _staging = new();
     private readonly FakeRunResultStore _results = new();
     private readonly FakeRecordLedger _ledger = new();
+    private readonly FakeRunExporter _exporter = new();
 
     [Fact]
     public async Task ProcessAsync_Record_SendsTheRenderedPromptToTheJobsDeployment()
@@ -166,7 +167,7 @@ public sealed class ChunkProcessorTests
         var huge = string.Join(' ', Enumerable.Repeat("lorem", 2_000));
         Stage(TestSpecs.Job(), TestSpecs.Ticket("t-big", body: huge), TestSpecs.Ticket("t-small"));
 
-        var processor = new ChunkProcessor(_staging, model, _results, _ledger, PriceTable.Default,
+        var processor = new ChunkProcessor(_staging, model, _results, _ledger, _exporter, PriceTable.Default,
             new ModelLimits(new Dictionary<string, int> { ["gpt-4o-mini"] = 1_000 }), NullLogger<ChunkProcessor>.Instance);
         var summary = await processor.ProcessAsync(Chunk, CancellationToken.None);
 
@@ -231,6 +232,24 @@ public sealed class ChunkProcessorTests
         Assert.Equal((7, 6, 1), (summary.Records, summary.Succeeded, summary.Failed));
     }
 
+    [Fact]
+    public async Task ProcessAsync_Chunk_StagesEveryRecordsRowAsTheChunksExportPart()
+    {
+        var model = new FakeChatModelClient(request => request.Messages[^1].Content.Contains("poison", StringComparison.Ordinal)
+            ? ChatCallResult.Failure(400, RecordErrorCodes.ModelError, "refused", retryable: false, retryAfter: null, latencyMs: 1)
+            : Ok("fine"));
+        Stage(TestSpecs.Job(), TestSpecs.Ticket("t-0"), TestSpecs.Ticket("t-1", subject: "poison"), TestSpecs.Ticket("t-2"));
+
+        await Processor(model).ProcessAsync(Chunk, CancellationToken.None);
+
+        var (key, rows) = Assert.Single(_exporter.Parts);
+        Assert.Equal(new ExportPart("classify-test", "run-1", 3, ExportPart.Online, 0).Key, key);
+        Assert.Equal(
+            _results.Batches.SelectMany(b => b).Select(r => (r.RecordId, r.Status)).Order(),
+            rows.Select(r => (r.RecordId, r.Status)).Order());
+        Assert.Equal(RecordStatus.Failed, rows.Single(r => r.RecordId == "t-1").Status);
+    }
+
     private static ChatCallResult Ok(string content) => ChatCallResult.Success(content, new TokenUsage(100, 0, 10), latencyMs: 5);
 
     private void Stage(JobSpec spec, params JsonElement[] records)
@@ -240,5 +259,5 @@ public sealed class ChunkProcessorTests
     }
 
     private ChunkProcessor Processor(FakeChatModelClient model) =>
-        new(_staging, model, _results, _ledger, PriceTable.Default, ModelLimits.Default, NullLogger<ChunkProcessor>.Instance);
+        new(_staging, model, _results, _ledger, _exporter, PriceTable.Default, ModelLimits.Default, NullLogger<ChunkProcessor>.Instance);
 }

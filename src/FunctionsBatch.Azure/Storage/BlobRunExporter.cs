@@ -1,7 +1,10 @@
 using System.Buffers;
+using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using Azure;
 using Azure.Storage.Blobs.Models;
+using Azure.Storage.Blobs.Specialized;
 using FunctionsBatch.Core.Intake;
 using FunctionsBatch.Core.Runs;
 using FunctionsBatch.Orchestration;
@@ -10,120 +13,99 @@ using Microsoft.Extensions.Logging;
 namespace FunctionsBatch.Azure.Storage;
 
 /// <summary>
-/// Streams a run's result rows, a page at a time, into <c>exports/{job}/{run}.jsonl</c>: one line per record with
-/// <c>id</c>, <c>status</c>, <c>output</c> (parsed when it is JSON) and <c>error</c>. For a queue-fed run, the
-/// failed records are also sent to <c>{queue}-poison</c> with their reason, once: a marker blob records that they
-/// were sent, so a re-executed export does not send them again (a crash mid-send can repeat a few; each poison
-/// message carries the run and record id for consumers to dedupe).
+/// Builds <c>exports/{job}/{run}.jsonl</c> out of blocks (see <see cref="ExportBlocks"/>): each chunk step stages
+/// its rows as one uncommitted block of the export blob, and the finished run commits the blocks in part order,
+/// without reading a row back from the results table. For a queue-fed run, the failed
+/// records are also sent to <c>{queue}-poison</c> with their reason, once: a marker blob records that they were
+/// sent, so a re-executed export does not send them again (a crash mid-send can repeat a few; each poison message
+/// carries the run and record id for consumers to dedupe).
 /// </summary>
 public sealed partial class BlobRunExporter(StorageClients storage, IRunResultStore results, IRunStaging staging, ILogger<BlobRunExporter> logger) : IRunExporter
 {
     private const int PageSize = 1000;
+
+    /// <summary>The most blocks one blob can commit.</summary>
+    private const int MaxBlocks = 50_000;
 
     /// <summary>A poison message keeps the record when it fits the queue's 64 KiB message limit with room to spare.</summary>
     private const int MaxPoisonRecordChars = 48 * 1024;
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public static string ExportBlob(string job, string runId) => $"{job}/{runId}.jsonl";
+    public async Task StageAsync(ExportPart part, IReadOnlyList<RecordResult> rows, CancellationToken cancellationToken) =>
+        await ExportBlocks.StageAsync(await storage.ExportsAsync().ConfigureAwait(false), part, rows, cancellationToken).ConfigureAwait(false);
 
     public async Task<RunExport> ExportAsync(ExportRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var container = await storage.ExportsAsync().ConfigureAwait(false);
-        var blob = container.GetBlobClient(ExportBlob(request.Job, request.RunId));
-        var failed = new List<RecordResult>();
-        var count = 0;
-        await using (var stream = await blob.OpenWriteAsync(overwrite: true, cancellationToken: cancellationToken).ConfigureAwait(false))
+        var blob = container.GetBlockBlobClient(ExportBlocks.BlobName(request.Job, request.RunId));
+        var parts = await StagedPartsAsync(blob, cancellationToken).ConfigureAwait(false);
+        if (parts.Count > MaxBlocks)
         {
-            // Each line goes through a memory buffer: flushing a JSON writer over the blob stream itself would
-            // flush the stream too, and every blob stream flush uploads a block.
-            var line = new ArrayBufferWriter<byte>();
-            await using var writer = new Utf8JsonWriter(line);
-            string? continuation = null;
-            do
-            {
-                var page = await results.QueryAsync(request.RunId, null, PageSize, continuation, cancellationToken).ConfigureAwait(false);
-                foreach (var row in page.Results)
-                {
-                    WriteLine(writer, row);
-                    writer.Flush();
-                    line.Write("\n"u8);
-                    await stream.WriteAsync(line.WrittenMemory, cancellationToken).ConfigureAwait(false);
-                    line.ResetWrittenCount();
-                    writer.Reset();
-                    count++;
-                    if (request.IntakeQueue is not null && row.Status == RecordStatus.Failed)
-                    {
-                        failed.Add(row);
-                    }
-                }
-
-                continuation = page.ContinuationToken;
-            }
-            while (continuation is not null);
+            throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
+                $"run {request.RunId} has {parts.Count} export parts, more than the {MaxBlocks} blocks a blob holds; use a larger chunkSize"));
         }
 
-        var poisoned = request.IntakeQueue is null ? 0 : await PoisonFailedAsync(request, failed, cancellationToken).ConfigureAwait(false);
-        LogExported(request.RunId, count, blob.Name, poisoned);
+        await blob.CommitBlockListAsync(
+            parts,
+            new CommitBlockListOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "application/x-ndjson" } },
+            cancellationToken).ConfigureAwait(false);
+        var count = await CountLinesAsync(blob, cancellationToken).ConfigureAwait(false);
+        var poisoned = request.IntakeQueue is null ? 0 : await PoisonFailedAsync(request, cancellationToken).ConfigureAwait(false);
+        LogExported(request.RunId, count, parts.Count, blob.Name, poisoned);
         return new RunExport(container.Name, blob.Name, blob.Uri.ToString(), count, poisoned);
     }
 
-    private static void WriteLine(Utf8JsonWriter writer, RecordResult row)
+    /// <summary>
+    /// Every staged part's block id, in part order: the uncommitted ones, and the committed ones when an earlier
+    /// execution of the export already committed (committing them again keeps them).
+    /// </summary>
+    private static async Task<List<string>> StagedPartsAsync(BlockBlobClient blob, CancellationToken cancellationToken)
     {
-        writer.WriteStartObject();
-        writer.WriteString("id", row.RecordId);
-        writer.WriteString("status", row.Status);
-        writer.WritePropertyName("output");
-        WriteOutput(writer, row.Output);
-        writer.WritePropertyName("error");
-        if (row.ErrorCode is null)
+        try
         {
-            writer.WriteNullValue();
+            var list = (await blob.GetBlockListAsync(BlockListTypes.All, cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
+            return list.UncommittedBlocks.Concat(list.CommittedBlocks)
+                .Select(b => b.Name)
+                .Where(ExportBlocks.IsPartBlock)
+                .Distinct(StringComparer.Ordinal)
+                .Order(StringComparer.Ordinal)
+                .ToList();
         }
-        else
+        catch (RequestFailedException ex) when (ex.Status == 404)
         {
-            writer.WriteStartObject();
-            writer.WriteString("code", row.ErrorCode);
-            writer.WriteString("message", row.ErrorMessage);
-            if (row.HttpStatus is { } status)
-            {
-                writer.WriteNumber("httpStatus", status);
-            }
-
-            writer.WriteEndObject();
+            return [];
         }
-
-        writer.WriteEndObject();
     }
 
-    private static void WriteOutput(Utf8JsonWriter writer, string? output)
+    /// <summary>Counts the committed export's lines: the parts' ids say where each belongs, not how long it is.</summary>
+    private static async Task<int> CountLinesAsync(BlockBlobClient blob, CancellationToken cancellationToken)
     {
-        if (output is null)
+        var count = 0;
+        var buffer = new byte[1 << 20];
+        await using var stream = await blob.OpenReadAsync(new BlobOpenReadOptions(allowModifications: false), cancellationToken).ConfigureAwait(false);
+        int read;
+        while ((read = await stream.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
         {
-            writer.WriteNullValue();
-            return;
+            count += buffer.AsSpan(0, read).Count((byte)'\n');
         }
 
-        if (output.TrimStart() is ['{' or '[', ..])
-        {
-            try
-            {
-                using var document = JsonDocument.Parse(output);
-                document.RootElement.WriteTo(writer);
-                return;
-            }
-            catch (JsonException)
-            {
-                // Kept as text below: an invalid_output record's raw answer is not JSON.
-            }
-        }
-
-        writer.WriteStringValue(output);
+        return count;
     }
 
-    private async Task<int> PoisonFailedAsync(ExportRequest request, List<RecordResult> failed, CancellationToken cancellationToken)
+    private async Task<int> PoisonFailedAsync(ExportRequest request, CancellationToken cancellationToken)
     {
+        var failed = new List<RecordResult>();
+        string? continuation = null;
+        do
+        {
+            var page = await results.QueryAsync(request.RunId, RecordStatus.Failed, PageSize, continuation, cancellationToken).ConfigureAwait(false);
+            failed.AddRange(page.Results);
+            continuation = page.ContinuationToken;
+        }
+        while (continuation is not null);
+
         if (failed.Count == 0)
         {
             return 0;
@@ -170,6 +152,6 @@ public sealed partial class BlobRunExporter(StorageClients storage, IRunResultSt
         return failed.Count;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} exported {Records} result rows to {Blob}; {Poisoned} failed records sent to the poison queue")]
-    private partial void LogExported(string runId, int records, string blob, int poisoned);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} exported {Records} result rows in {Parts} parts to {Blob}; {Poisoned} failed records sent to the poison queue")]
+    private partial void LogExported(string runId, int records, int parts, string blob, int poisoned);
 }

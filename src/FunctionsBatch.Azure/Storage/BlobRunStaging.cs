@@ -93,6 +93,12 @@ public sealed class BlobRunStaging(StorageClients storage, IRunResultStore resul
             await results.UpsertAsync(rejected.Skip(i).Take(RejectedRowsPerWrite).ToArray(), cancellationToken).ConfigureAwait(false);
         }
 
+        if (rejected.Count > 0)
+        {
+            await ExportBlocks.StageAsync(await storage.ExportsAsync().ConfigureAwait(false), ExportPart.RejectedLines(request.Spec.Name, request.RunId), rejected, cancellationToken)
+                .ConfigureAwait(false);
+        }
+
         var plan = ChunkPlan.For(accepted, chunkSize);
         return new StagingResult(accepted, chunkSize, plan.ChunkCount, rejected.Count);
     }

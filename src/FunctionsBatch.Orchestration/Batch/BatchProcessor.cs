@@ -24,6 +24,7 @@ public sealed partial class BatchProcessor(
     IBatchModelClient client,
     IRunResultStore results,
     IRecordLedger ledger,
+    IRunExporter exporter,
     IEnqueuedTokenLedger enqueued,
     EnqueuedTokenQuotas quotas,
     ModelLimits limits,
@@ -88,6 +89,8 @@ public sealed partial class BatchProcessor(
         if (settled.Count > 0)
         {
             await results.UpsertAsync(settled, cancellationToken).ConfigureAwait(false);
+            await exporter.StageAsync(new ExportPart(spec.Name, request.RunId, request.ChunkIndex, ExportPart.BatchSettled, request.Round), settled, cancellationToken)
+                .ConfigureAwait(false);
         }
 
         var summary = settled.Count == 0 ? null : Summarize(chunk.ChunkIndex, settled, 0, 0, clock.ElapsedMilliseconds);
@@ -225,6 +228,8 @@ public sealed partial class BatchProcessor(
         if (final.Count > 0)
         {
             await results.UpsertAsync(final, cancellationToken).ConfigureAwait(false);
+            await exporter.StageAsync(new ExportPart(spec.Name, request.RunId, request.ChunkIndex, ExportPart.BatchCollected, request.Round), final, cancellationToken)
+                .ConfigureAwait(false);
         }
 
         var answered = final
@@ -265,7 +270,7 @@ public sealed partial class BatchProcessor(
                 : Enumerable.Range(0, records.Count).ToArray()
             : await batches.GetLeftoversAsync(leftovers.RunId, leftovers.ChunkIndex, leftovers.Round, cancellationToken).ConfigureAwait(false);
         var ids = lines.Select(i => records[i].GetProperty("id").GetString()!).ToHashSet(StringComparer.Ordinal);
-        var summary = await online.ProcessAsync(chunk, ids, cancellationToken).ConfigureAwait(false);
+        var summary = await online.ProcessAsync(chunk, ids, leftovers.Round, cancellationToken).ConfigureAwait(false);
         // A batch the service refused may still hold the chunk's reservation when its records go online instead.
         var spec = await staging.GetSpecAsync(leftovers.RunId, cancellationToken).ConfigureAwait(false);
         await enqueued.ReleaseAsync(spec.Model, ReservationKey(leftovers.RunId, leftovers.ChunkIndex), cancellationToken).ConfigureAwait(false);

@@ -25,6 +25,7 @@ public sealed partial class ChunkProcessor(
     IChatModelClient model,
     IRunResultStore results,
     IRecordLedger ledger,
+    IRunExporter exporter,
     PriceTable prices,
     ModelLimits limits,
     ILogger<ChunkProcessor> logger) : IChunkProcessor
@@ -36,10 +37,10 @@ public sealed partial class ChunkProcessor(
     private const int WriteBatchSize = 100;
 
     public Task<ChunkSummary> ProcessAsync(ChunkRef chunk, CancellationToken cancellationToken) =>
-        ProcessAsync(chunk, only: null, cancellationToken);
+        ProcessAsync(chunk, only: null, round: 0, cancellationToken);
 
     /// <param name="only">When set, only these records of the chunk (a batch's leftovers); the others already have their rows.</param>
-    public async Task<ChunkSummary> ProcessAsync(ChunkRef chunk, IReadOnlySet<string>? only, CancellationToken cancellationToken)
+    public async Task<ChunkSummary> ProcessAsync(ChunkRef chunk, IReadOnlySet<string>? only, int round, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(chunk);
         using var scope = logger.BeginScope(FunctionsBatchTelemetry.Scope(chunk.RunId, chunk.ChunkIndex));
@@ -85,6 +86,14 @@ public sealed partial class ChunkProcessor(
                     await writer.AddAsync(outcomes[index].Result, token).ConfigureAwait(false);
                 }).ConfigureAwait(false);
             await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        if (outcomes.Length > 0)
+        {
+            await exporter.StageAsync(
+                new ExportPart(spec.Name, chunk.RunId, chunk.ChunkIndex, ExportPart.Online, round),
+                Array.ConvertAll(outcomes, o => o.Result),
+                cancellationToken).ConfigureAwait(false);
         }
 
         var answered = outcomes

@@ -103,7 +103,7 @@ public sealed class ChunkTelemetryTests
         var records = bodies.Select((body, i) => JsonSerializer.SerializeToElement(new { id = $"T-{i}", body })).ToArray();
         var store = new InMemoryRunStore(spec, records);
         var model = new TracingChatModelClient(ModelClients.Retrying(ModelClients.Settings(simulator.BaseAddress)));
-        var processor = new ChunkProcessor(store, model, store, store, PriceTable.Default, new ModelLimits(new Dictionary<string, int>()), loggers.CreateLogger<ChunkProcessor>());
+        var processor = new ChunkProcessor(store, model, store, store, store, PriceTable.Default, new ModelLimits(new Dictionary<string, int>()), loggers.CreateLogger<ChunkProcessor>());
         var summary = await processor.ProcessAsync(new ChunkRef("run-telemetry", 3), CancellationToken.None);
         return (summary, store);
     }

@@ -6,12 +6,25 @@ using FunctionsBatch.Orchestration;
 
 namespace FunctionsBatch.Azure.Tests.TestSupport;
 
-/// <summary>One staged chunk, its result rows and an empty ledger, in memory: what a chunk processor needs around the model.</summary>
-public sealed class InMemoryRunStore(JobSpec spec, IReadOnlyList<JsonElement> chunk) : IRunStaging, IRunResultStore, IRecordLedger
+/// <summary>One staged chunk, its result rows, its export parts and an empty ledger, in memory: what a chunk processor needs around the model.</summary>
+public sealed class InMemoryRunStore(JobSpec spec, IReadOnlyList<JsonElement> chunk) : IRunStaging, IRunResultStore, IRecordLedger, IRunExporter
 {
     private readonly ConcurrentDictionary<string, RecordResult> _rows = new(StringComparer.Ordinal);
 
+    private readonly ConcurrentDictionary<string, IReadOnlyList<RecordResult>> _exportParts = new(StringComparer.Ordinal);
+
     public IReadOnlyCollection<RecordResult> Rows => _rows.Values.ToArray();
+
+    public IReadOnlyDictionary<string, IReadOnlyList<RecordResult>> ExportParts => _exportParts;
+
+    public Task StageAsync(ExportPart part, IReadOnlyList<RecordResult> rows, CancellationToken cancellationToken)
+    {
+        _exportParts[part.Key] = rows;
+        return Task.CompletedTask;
+    }
+
+    public Task<RunExport> ExportAsync(ExportRequest request, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("only a chunk's parts are staged here");
 
     public Task<JobSpec> GetSpecAsync(string runId, CancellationToken cancellationToken) => Task.FromResult(spec);
 

@@ -52,6 +52,9 @@ public sealed class BatchModeTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.All(batchRows, r => Assert.Equal(onlineRows[r.RowKey].Output, r.Output));
         var resubmitted = batchRows.Where(r => r.Mode == "online").Select(r => r.RowKey).ToHashSet();
         Assert.Equal(records.Where(IsMarked).Select(r => r["id"]!.GetValue<string>()).ToHashSet(), resubmitted);
+        var exported = await ExportedResults.ReadAsync(_stack, await RunsClient.WaitForFinishAsync(_stack.Http, batchRun, TimeSpan.FromMinutes(1)));
+        Assert.Equal(batchRows.Select(r => r.RowKey).Order(StringComparer.Ordinal), exported.Select(e => e.GetProperty("id").GetString()!).Order(StringComparer.Ordinal));
+        Assert.All(exported, e => Assert.Equal(RecordStatus.Succeeded, e.GetProperty("status").GetString()));
 
         var batchPart = await CostRowAsync(batchRun, "batch");
         var onlinePart = await CostRowAsync(batchRun, "online");

@@ -40,7 +40,7 @@ public sealed class FakeChunkProcessor : IChunkProcessor
     public int AttemptsOf(int chunkIndex) => _attemptsPerChunk.GetValueOrDefault(chunkIndex);
 
     /// <summary>The callback decides what a chunk yields; which of its records are asked for does not change that here.</summary>
-    public Task<ChunkSummary> ProcessAsync(ChunkRef chunk, IReadOnlySet<string>? only, CancellationToken cancellationToken) =>
+    public Task<ChunkSummary> ProcessAsync(ChunkRef chunk, IReadOnlySet<string>? only, int round, CancellationToken cancellationToken) =>
         ProcessAsync(chunk, cancellationToken);
 
     public async Task<ChunkSummary> ProcessAsync(ChunkRef chunk, CancellationToken cancellationToken)
