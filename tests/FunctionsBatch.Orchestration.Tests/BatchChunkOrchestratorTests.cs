@@ -1,3 +1,4 @@
+using FunctionsBatch.Core.Batch;
 using FunctionsBatch.Core.Specs;
 using FunctionsBatch.Orchestration.Activities;
 using FunctionsBatch.Orchestration.Batch;

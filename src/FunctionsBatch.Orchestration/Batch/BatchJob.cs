@@ -1,3 +1,5 @@
+using FunctionsBatch.Core.Batch;
+
 namespace FunctionsBatch.Orchestration.Batch;
 
 /// <summary>A remote batch as the orchestration sees it: small, so it can pass through history.</summary>

@@ -1,3 +1,5 @@
+using FunctionsBatch.Core.Batch;
+
 namespace FunctionsBatch.Simulator.Batches;
 
 /// <summary>Batch API totals, kept apart from the online chat counters: batch tokens are billed at the batch price.</summary>
@@ -30,13 +32,13 @@ public sealed class BatchCounters
     {
         switch (status)
         {
-            case BatchStates.Completed:
+            case BatchStatuses.Completed:
                 Interlocked.Increment(ref _completed);
                 break;
-            case BatchStates.Expired:
+            case BatchStatuses.Expired:
                 Interlocked.Increment(ref _expired);
                 break;
-            case BatchStates.Cancelled:
+            case BatchStatuses.Cancelled:
                 Interlocked.Increment(ref _cancelled);
                 break;
             default:

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using FunctionsBatch.Core.Batch;
 using FunctionsBatch.Core.Tokens;
 using FunctionsBatch.Simulator.Chat;
 using FunctionsBatch.Simulator.Configuration;
@@ -106,10 +107,10 @@ public sealed class BatchEngine(FileStore files, SimulatorSettings settings, Sim
 
         if (batch.CancelRequestedAt is not null)
         {
-            return BatchStates.Cancelling;
+            return BatchStatuses.Cancelling;
         }
 
-        return time.GetUtcNow() < ValidatedAt(batch) ? BatchStates.Validating : BatchStates.InProgress;
+        return time.GetUtcNow() < ValidatedAt(batch) ? BatchStatuses.Validating : BatchStatuses.InProgress;
     }
 
     public byte[] Describe(SimulatedBatch batch)
@@ -125,7 +126,7 @@ public sealed class BatchEngine(FileStore files, SimulatorSettings settings, Sim
                 json.WriteString("id", batch.Id);
                 json.WriteString("object", "batch");
                 json.WriteString("endpoint", "/chat/completions");
-                if (batch.ValidationError is { } error && status == BatchStates.Failed)
+                if (batch.ValidationError is { } error && status == BatchStatuses.Failed)
                 {
                     json.WriteStartObject("errors");
                     json.WriteString("object", "list");
@@ -151,12 +152,12 @@ public sealed class BatchEngine(FileStore files, SimulatorSettings settings, Sim
                 WriteNullable(json, "error_file_id", batch.ErrorFileId);
                 json.WriteNumber("created_at", batch.CreatedAt.ToUnixTimeSeconds());
                 json.WriteNumber("expires_at", batch.CreatedAt.AddHours(24).ToUnixTimeSeconds());
-                WriteTime(json, "in_progress_at", status is BatchStates.Validating || batch.ValidationError is not null ? null : ValidatedAt(batch));
-                WriteTime(json, "completed_at", status == BatchStates.Completed ? batch.FinishedAt : null);
-                WriteTime(json, "failed_at", status == BatchStates.Failed ? batch.FinishedAt : null);
-                WriteTime(json, "expired_at", status == BatchStates.Expired ? batch.FinishedAt : null);
+                WriteTime(json, "in_progress_at", status is BatchStatuses.Validating || batch.ValidationError is not null ? null : ValidatedAt(batch));
+                WriteTime(json, "completed_at", status == BatchStatuses.Completed ? batch.FinishedAt : null);
+                WriteTime(json, "failed_at", status == BatchStatuses.Failed ? batch.FinishedAt : null);
+                WriteTime(json, "expired_at", status == BatchStatuses.Expired ? batch.FinishedAt : null);
                 WriteTime(json, "cancelling_at", batch.CancelRequestedAt);
-                WriteTime(json, "cancelled_at", status == BatchStates.Cancelled ? batch.FinishedAt : null);
+                WriteTime(json, "cancelled_at", status == BatchStatuses.Cancelled ? batch.FinishedAt : null);
                 json.WriteStartObject("request_counts");
                 json.WriteNumber("total", batch.ValidationError is null ? batch.Lines.Count : 0);
                 json.WriteNumber("completed", batch.CompletedLines);
@@ -199,7 +200,7 @@ public sealed class BatchEngine(FileStore files, SimulatorSettings settings, Sim
             {
                 if (now >= ValidatedAt(batch))
                 {
-                    batch.FinalStatus = BatchStates.Failed;
+                    batch.FinalStatus = BatchStatuses.Failed;
                     batch.FinishedAt = ValidatedAt(batch);
                 }
 
@@ -292,7 +293,7 @@ public sealed class BatchEngine(FileStore files, SimulatorSettings settings, Sim
             batch.ErrorFileId = files.Add($"{batch.Id}_error.jsonl", "batch_output", errors.ToArray(), at).Id;
         }
 
-        batch.FinalStatus = cancelled ? BatchStates.Cancelled : expired > 0 ? BatchStates.Expired : BatchStates.Completed;
+        batch.FinalStatus = cancelled ? BatchStatuses.Cancelled : expired > 0 ? BatchStatuses.Expired : BatchStatuses.Completed;
         batch.FinishedAt = at;
         batch.Counters.Finished(batch.FinalStatus);
     }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using FunctionsBatch.Core.Batch;
 using FunctionsBatch.Orchestration.Batch;
 
 namespace FunctionsBatch.Orchestration.Tests.Fakes;

@@ -1,6 +1,6 @@
-namespace FunctionsBatch.Orchestration.Batch;
+namespace FunctionsBatch.Core.Batch;
 
-/// <summary>The <c>status</c> values of an Azure OpenAI batch.</summary>
+/// <summary>The <c>status</c> values of an Azure OpenAI batch: what the client reads and the simulator reports.</summary>
 public static class BatchStatuses
 {
     public const string Validating = "validating";
