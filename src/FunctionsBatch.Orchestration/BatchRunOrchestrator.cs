@@ -34,7 +34,7 @@ public sealed class BatchRunOrchestrator : TaskOrchestrator<RunInput, RunSummary
         var tally = new RunTally(staging);
         var mode = ModeDecision.Choose(input.Spec, started);
         logger.LogInformation("Run {RunId} calls the model {Mode}: {Reason}", input.RunId, mode.Mode, mode.Reason);
-        var groups = ChunkGroupPlan.For(staging.ChunkCount, input.Spec.ChunksPerGroup);
+        var groups = ChunkGroupPlan.For(staging.ChunkCount, input.Spec.ChunksPerGroup ?? RunSizing.ChunksPerGroup(staging.ChunkCount));
         var stop = mode.Mode == RunModes.Batch
             ? await RunBatchesAsync(context, input, tally, mode, cancelRequested)
             : groups.NeedsGroups

@@ -1,11 +1,8 @@
 using FunctionsBatch.Core.Batch;
 using FunctionsBatch.Core.Specs;
-using FunctionsBatch.Orchestration.Activities;
 using FunctionsBatch.Orchestration.Batch;
 using FunctionsBatch.Orchestration.Tests.Fakes;
-using Microsoft.DurableTask.Client;
-using Microsoft.DurableTask.Testing;
-using Microsoft.Extensions.DependencyInjection;
+using FunctionsBatch.Orchestration.Tests.Support;
 
 namespace FunctionsBatch.Orchestration.Tests;
 
@@ -29,7 +26,7 @@ public sealed class BatchChunkOrchestratorTests
         _processor.OnCollect = r => new BatchCollectResult(FakeBatchProcessor.BatchSummary(r.ChunkIndex, 7, 3), 3);
         _client.PollsUntilDone = 4;
 
-        var result = await RunAsync(new BatchChunkInput("run", FastPolling, 2, null));
+        var result = await RunAsync(() => new BatchChunkInput("run", FastPolling, 2, null));
 
         Assert.Equal((1, 2, false), (result.Batches, result.QuotaWaits, result.Canceled));
         Assert.Equal([0, 1, 2], _processor.Submits.Select(s => s.Attempt));
@@ -47,7 +44,7 @@ public sealed class BatchChunkOrchestratorTests
         _processor.OnCollect = r => new BatchCollectResult(FakeBatchProcessor.BatchSummary(r.ChunkIndex, 5, 2), 2);
         _client.PollsUntilDone = 1;
 
-        var result = await RunAsync(new BatchChunkInput("run", FastPolling with { Resubmit = BatchResubmit.Batch, MaxResubmits = 2 }, 0, null));
+        var result = await RunAsync(() => new BatchChunkInput("run", FastPolling with { Resubmit = BatchResubmit.Batch, MaxResubmits = 2 }, 0, null));
 
         Assert.Equal([0, 1, 2], _processor.Submits.Select(s => s.Round));
         Assert.Equal(3, result.Batches);
@@ -104,7 +101,7 @@ public sealed class BatchChunkOrchestratorTests
         _client.PollsUntilDone = int.MaxValue;
         _processor.OnCollect = r => new BatchCollectResult(FakeBatchProcessor.BatchSummary(r.ChunkIndex, 4, 6), 6);
 
-        var result = await RunAsync(new BatchChunkInput("run", FastPolling, 0, DateTime.UtcNow.AddSeconds(1)));
+        var result = await RunAsync(() => new BatchChunkInput("run", FastPolling, 0, DateTime.UtcNow.AddSeconds(3)));
 
         Assert.Equal("batch-0-0", Assert.Single(_client.Cancels));
         Assert.Equal((true, false), (Assert.Single(_processor.Collects).CutOff, result.Canceled));
@@ -116,7 +113,7 @@ public sealed class BatchChunkOrchestratorTests
     {
         _processor.OnSubmit = _ => FakeBatchProcessor.QuotaFull();
 
-        var result = await RunAsync(new BatchChunkInput("run", FastPolling, 1, DateTime.UtcNow.AddMilliseconds(500)));
+        var result = await RunAsync(() => new BatchChunkInput("run", FastPolling, 1, DateTime.UtcNow.AddMilliseconds(500)));
 
         Assert.Equal(new BatchLeftoversRef("run", 1, 0), Assert.Single(_processor.OnlineLeftovers));
         Assert.True(_processor.Submits.Count >= 2, "it never waited for the quota");
@@ -124,39 +121,23 @@ public sealed class BatchChunkOrchestratorTests
         Assert.Empty(_processor.Collects);
     }
 
-    private async Task<BatchChunkResult> RunAsync(BatchChunkInput input)
+    /// <summary>Builds the input once the host is up, so a cut-off it sets counts from the start of the orchestration, not of the host.</summary>
+    private async Task<BatchChunkResult> RunAsync(Func<BatchChunkInput> input)
     {
         await using var host = await StartHostAsync();
-        var id = await host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(BatchChunkOrchestrator), input);
+        var id = await host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(BatchChunkOrchestrator), input());
         return await CompleteAsync(host, id);
     }
 
-    private static async Task<BatchChunkResult> CompleteAsync(DurableTaskTestHost host, string id)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        var metadata = await host.Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, timeout.Token);
-        Assert.True(metadata.RuntimeStatus == OrchestrationRuntimeStatus.Completed, $"{metadata.RuntimeStatus}: {metadata.FailureDetails?.ErrorMessage}");
-        return metadata.ReadOutputAs<BatchChunkResult>()!;
-    }
+    private static Task<BatchChunkResult> CompleteAsync(OrchestrationHost host, string id) => host.WaitForOutputAsync<BatchChunkResult>(id);
 
-    private Task<DurableTaskTestHost> StartHostAsync() => DurableTaskTestHost.StartAsync(
-        tasks =>
-        {
-            tasks.AddOrchestrator<BatchChunkOrchestrator>();
-            tasks.AddActivity<SubmitBatchActivity>();
-            tasks.AddActivity<GetBatchStatusActivity>();
-            tasks.AddActivity<CancelBatchActivity>();
-            tasks.AddActivity<CollectBatchActivity>();
-            tasks.AddActivity<ProcessBatchLeftoversActivity>();
-        },
-        new DurableTaskTestHostOptions
-        {
-            ConfigureServices = services =>
-            {
-                services.AddSingleton<IBatchProcessor>(_processor);
-                services.AddSingleton<IBatchModelClient>(_client);
-            },
-        });
+    /// <summary>The whole durable test host; these tests schedule only the batch chunk orchestration, which never runs a chunk online by itself.</summary>
+    private Task<OrchestrationHost> StartHostAsync() => OrchestrationHost.StartAsync(
+        new FakeRunStaging(),
+        new FakeChunkProcessor((_, _) => throw new InvalidOperationException("a batch chunk sends its leftovers online through the batch processor")),
+        new FakeRunCostStore(),
+        _processor,
+        _client);
 
     private static async Task WaitUntilAsync(Func<bool> condition)
     {

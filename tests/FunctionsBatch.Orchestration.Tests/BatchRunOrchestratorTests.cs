@@ -315,7 +315,7 @@ public sealed class BatchRunOrchestratorTests
         Assert.Equal(summary.CostMicros, summary.Online.CostMicros);
     }
 
-    private static RunInput Run(string runId, int chunkSize, int maxParallelChunks, int chunksPerGroup = JobSpecDefaults.ChunksPerGroup) => new(
+    private static RunInput Run(string runId, int chunkSize, int maxParallelChunks, int? chunksPerGroup = null) => new(
         runId,
         TestSpecs.Job(chunkSize, maxParallelChunks) with { ChunksPerGroup = chunksPerGroup },
         new RunSource(RunSourceKinds.StagedBlob, $"{runId}.jsonl"),

@@ -87,7 +87,7 @@ public sealed class BenchStack : IAsyncDisposable
     public static async Task<BenchStack> StartAsync(
         string name, IReadOnlyDictionary<string, string> hostSettings, IReadOnlyDictionary<string, string> simulatorSettings)
     {
-        var logs = Path.Combine(RepoPaths.BenchData, "logs", $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{name}");
+        var logs = Path.Combine(BenchPaths.BenchData, "logs", $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{name}");
         var stack = new BenchStack(name, logs, hostSettings);
         try
         {
@@ -119,7 +119,7 @@ public sealed class BenchStack : IAsyncDisposable
     }
 
     /// <summary>CPU seconds and memory of the three services now.</summary>
-    public StackSample Sample() => new(HostProcess.Sample(), SimulatorProcess.Sample(), AzuriteProcess.Sample(), SystemCpu.BusySeconds());
+    public StackSample Sample() => new(ProcessSample.Of(HostProcess), ProcessSample.Of(SimulatorProcess), ProcessSample.Of(AzuriteProcess), SystemCpu.BusySeconds());
 
     public async ValueTask DisposeAsync()
     {

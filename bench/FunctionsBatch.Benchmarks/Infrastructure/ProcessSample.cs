@@ -5,6 +5,8 @@ public sealed record ProcessSample(double CpuSeconds, long PeakRssBytes, long Rs
 {
     public static ProcessSample None { get; } = new(0, 0, 0);
 
+    public static ProcessSample Of(ServiceProcess service) => service.HasExited ? None : Read(service.Pid);
+
     /// <summary>Reads /proc/{pid}/stat and /proc/{pid}/status; <see cref="None"/> when the process is gone or not on Linux.</summary>
     public static ProcessSample Read(int pid)
     {

@@ -49,7 +49,7 @@ public sealed class OverheadScenario(OverheadParameters parameters, Action<strin
             if (DateTime.UtcNow - lastReport > TimeSpan.FromSeconds(30))
             {
                 lastReport = DateTime.UtcNow;
-                var rss = stack.HostProcess.Sample().RssBytes;
+                var rss = ProcessSample.Of(stack.HostProcess).RssBytes;
                 log(string.Create(CultureInfo.InvariantCulture, $"overhead:   {s.Processed:N0}/{s.TotalRecords:N0} processed after {(DateTime.UtcNow - posted).TotalSeconds:0} s, host RSS {rss / 1048576.0:0} MiB"));
             }
         }).ConfigureAwait(false);

@@ -55,7 +55,8 @@ public sealed class BlobRunStaging(StorageClients storage, IRunResultStore resul
         await UploadAsync(container, SpecBlob(request.RunId), JsonSerializer.SerializeToUtf8Bytes(request.Spec, SpecJson), cancellationToken).ConfigureAwait(false);
         _specs[request.RunId] = request.Spec;
 
-        var chunkSize = request.Spec.ChunkSize;
+        var chunkSize = request.Spec.ChunkSize
+                        ?? RunSizing.ChunkSize(await sources.EstimateRecordsAsync(request.Source, cancellationToken).ConfigureAwait(false));
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var rejected = new List<RecordResult>();
         var chunk = new MemoryStream();

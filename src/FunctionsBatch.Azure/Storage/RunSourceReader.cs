@@ -63,6 +63,50 @@ public sealed class RunSourceReader(StorageClients storage, QueueIntake intake, 
         }
     }
 
+    /// <summary>
+    /// About how many records the source holds, before it is read, to size its chunks: its length divided by the
+    /// average line length of its first <see cref="EstimateSampleBytes"/> bytes (exact for a smaller source), or a
+    /// queue's approximate message count.
+    /// </summary>
+    public async Task<long> EstimateRecordsAsync(RunSource source, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        switch (source.Kind)
+        {
+            case RunSourceKinds.Queue:
+                var queue = storage.Queues.GetQueueClient(source.Location);
+                return await queue.ExistsAsync(cancellationToken).ConfigureAwait(false)
+                    ? (await queue.GetPropertiesAsync(cancellationToken).ConfigureAwait(false)).Value.ApproximateMessagesCount
+                    : 0;
+            case RunSourceKinds.BlobPrefix:
+                var (container, prefix) = Split(source.Location);
+                var blobs = storage.Blobs.GetBlobContainerClient(container);
+                long bytes = 0;
+                string? first = null;
+                await foreach (var item in blobs.GetBlobsAsync(BlobTraits.None, BlobStates.None, prefix, cancellationToken).ConfigureAwait(false))
+                {
+                    bytes += item.Properties.ContentLength ?? 0;
+                    first = first is null || string.CompareOrdinal(item.Name, first) < 0 ? item.Name : first;
+                }
+
+                if (first is null)
+                {
+                    return 0;
+                }
+
+                await using (var sample = await blobs.GetBlobClient(first).OpenReadAsync(cancellationToken: cancellationToken).ConfigureAwait(false))
+                {
+                    return await EstimateLinesAsync(sample, bytes, cancellationToken).ConfigureAwait(false);
+                }
+
+            default:
+                await using (var stream = await OpenAsync(source, cancellationToken).ConfigureAwait(false))
+                {
+                    return await EstimateLinesAsync(stream, stream.Length, cancellationToken).ConfigureAwait(false);
+                }
+        }
+    }
+
     /// <summary>Why a file, blob or blob-prefix source cannot be read, or null when it can; checked before a run starts.</summary>
     public async Task<string?> CheckAsync(RunSource source, CancellationToken cancellationToken)
     {
@@ -121,6 +165,27 @@ public sealed class RunSourceReader(StorageClients storage, QueueIntake intake, 
         }
 
         return null;
+    }
+
+    private const int EstimateSampleBytes = 64 * 1024;
+
+    private static async Task<long> EstimateLinesAsync(Stream sample, long totalBytes, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[EstimateSampleBytes];
+        var read = 0;
+        int n;
+        while (read < buffer.Length && (n = await sample.ReadAsync(buffer.AsMemory(read), cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            read += n;
+        }
+
+        if (read == 0)
+        {
+            return 0;
+        }
+
+        var lines = buffer.AsSpan(0, read).Count((byte)'\n') + (buffer[read - 1] == (byte)'\n' ? 0 : 1);
+        return (long)Math.Ceiling(totalBytes * (double)lines / read);
     }
 
     private async Task<List<string>> ListAsync(string container, string prefix, CancellationToken cancellationToken)

@@ -23,15 +23,19 @@ public sealed record JobSpec
 
     public int MaxOutputTokens { get; init; } = JobSpecDefaults.MaxOutputTokens;
 
-    public int ChunkSize { get; init; } = JobSpecDefaults.ChunkSize;
+    /// <summary>Records per chunk; null derives it from the input's size (<see cref="Planning.RunSizing.ChunkSize"/>).</summary>
+    public int? ChunkSize { get; init; }
 
     public int MaxParallelChunks { get; init; } = JobSpecDefaults.MaxParallelChunks;
 
     /// <summary>How many model calls one chunk keeps in flight.</summary>
     public int MaxConcurrentRequestsPerChunk { get; init; } = JobSpecDefaults.MaxConcurrentRequestsPerChunk;
 
-    /// <summary>Chunks per sub-orchestration: bounds every orchestration history, whatever the run size.</summary>
-    public int ChunksPerGroup { get; init; } = JobSpecDefaults.ChunksPerGroup;
+    /// <summary>
+    /// Chunks per sub-orchestration: bounds every orchestration history, whatever the run size. Null derives it
+    /// from the chunk count (<see cref="Planning.RunSizing.ChunksPerGroup"/>).
+    /// </summary>
+    public int? ChunksPerGroup { get; init; }
 
     /// <summary>Spend cap for one run in US dollars; dispatching stops before the next chunk would pass it.</summary>
     public decimal? BudgetUsd { get; init; }

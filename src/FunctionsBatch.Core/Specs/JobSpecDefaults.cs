@@ -3,12 +3,10 @@ namespace FunctionsBatch.Core.Specs;
 public static class JobSpecDefaults
 {
     public const int MaxOutputTokens = 256;
-    public const int ChunkSize = 100;
     public const int MaxParallelChunks = 4;
     public const int MaxConcurrentRequestsPerChunk = 8;
 
     public const double RetryBudget = 0.5;
-    public const int ChunksPerGroup = 200;
     public const int MaxChunksPerGroup = 1_000;
     public const double MaxRetryBudget = 10;
 

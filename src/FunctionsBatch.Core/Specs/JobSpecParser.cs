@@ -113,12 +113,12 @@ public static partial class JobSpecParser
                 ? schema.Clone()
                 : null,
             MaxOutputTokens = IntOr(spec, "maxOutputTokens", JobSpecDefaults.MaxOutputTokens),
-            ChunkSize = IntOr(spec, "chunkSize", JobSpecDefaults.ChunkSize),
+            ChunkSize = IntOrNull(spec, "chunkSize"),
             MaxParallelChunks = IntOr(spec, "maxParallelChunks", JobSpecDefaults.MaxParallelChunks),
             MaxConcurrentRequestsPerChunk = IntOr(spec, "maxConcurrentRequestsPerChunk", JobSpecDefaults.MaxConcurrentRequestsPerChunk),
             BudgetUsd = spec.TryGetProperty("budgetUsd", out var budgetUsd) ? budgetUsd.GetDecimal() : null,
             Reprocess = spec.TryGetProperty("reprocess", out var reprocessFlag) && reprocessFlag.GetBoolean(),
-            ChunksPerGroup = IntOr(spec, "chunksPerGroup", JobSpecDefaults.ChunksPerGroup),
+            ChunksPerGroup = IntOrNull(spec, "chunksPerGroup"),
             RetryBudget = spec.TryGetProperty("retryBudget", out var budget) ? budget.GetDouble() : JobSpecDefaults.RetryBudget,
             FailureThreshold = spec.TryGetProperty("failureThreshold", out var threshold) && threshold.ValueKind == JsonValueKind.Object
                 ? new FailureThreshold(threshold.GetProperty("rate").GetDouble(), threshold.GetProperty("minRecords").GetInt32())
@@ -375,6 +375,9 @@ public static partial class JobSpecParser
 
     private static int IntOr(JsonElement parent, string name, int fallback) =>
         parent.TryGetProperty(name, out var value) ? value.GetInt32() : fallback;
+
+    private static int? IntOrNull(JsonElement parent, string name) =>
+        parent.TryGetProperty(name, out var value) ? value.GetInt32() : null;
 
     internal static string Describe(JsonElement value) => value.ValueKind switch
     {

@@ -122,7 +122,8 @@ public sealed partial class ChunkProcessor(
             outcomes.Sum(o => o.Retries),
             outcomes.Sum(o => o.WasteTokens));
         var reused = outcomes.Count(o => earlier.ContainsKey(o.Result.RecordId));
-        var retries = outcomes.Where(o => !earlier.ContainsKey(o.Result.RecordId)).Sum(o => Math.Max(0, o.Result.Attempts - 1 - o.Repairs));
+        // Telemetry counts only this execution's work; the summary also keeps what reused rows cost the run earlier.
+        var retries = outcomes.Where(o => !earlier.ContainsKey(o.Result.RecordId)).Sum(o => o.Retries);
         FunctionsBatchTelemetry.RecordChunk(spec, summary, reused, retries);
         activity?.SetTag("functionsbatch.records", summary.Records);
         activity?.SetTag("functionsbatch.records.failed", summary.Failed);

@@ -192,14 +192,14 @@ public static class RunReportHtml
             "Cost per model, mode and tenant",
             (parts.Length > 0 ? parts : report.Costs).Select(c => new HorizontalBar(CostLabel(c), c.CostMicros, Dollars(c.CostMicros))).ToArray(),
             CostColor));
-        html.Append("<table class=\"data\" id=\"cost-table\"><thead><tr><th>Row</th><th>Model</th><th>Mode</th><th>Tenant</th><th class=\"num\">Records</th><th class=\"num\">Requests</th><th class=\"num\">Input tokens</th><th class=\"num\">Cached</th><th class=\"num\">Output tokens</th><th class=\"num\">Cost</th></tr></thead><tbody>");
+        OpenTable(html, "data", "cost-table", "Row", "Model", "Mode", "Tenant", "#Records", "#Requests", "#Input tokens", "#Cached", "#Output tokens", "#Cost");
         foreach (var line in report.Costs)
         {
             html.Append(CultureInfo.InvariantCulture,
                 $"<tr data-row=\"{E(line.RowKey)}\"><td>{E(line.RowKey)}</td><td>{E(line.Model)}</td><td>{E(line.Mode)}</td><td>{E(line.Tenant)}</td><td class=\"num\">{Count(line.Records)}</td><td class=\"num\">{Count(line.Requests)}</td><td class=\"num\">{Count(line.InputTokens)}</td><td class=\"num\">{Count(line.CachedInputTokens)}</td><td class=\"num\">{Count(line.OutputTokens)}</td><td class=\"num\" data-field=\"cost\" data-value=\"{line.CostMicros}\">{E(Dollars(line.CostMicros))}</td></tr>");
         }
 
-        html.Append("</tbody></table></section>");
+        CloseTable(html);
     }
 
     private static void AppendFailures(StringBuilder html, RunReport report)
@@ -216,14 +216,14 @@ public static class RunReportHtml
             "Failed records by error code",
             report.Failures.Select(f => new HorizontalBar(f.Code, f.Count, $"{Count(f.Count)} record{(f.Count == 1 ? string.Empty : "s")}")).ToArray(),
             FailedColor));
-        html.Append("<table class=\"data\" id=\"failure-table\"><thead><tr><th>Error code</th><th class=\"num\">Records</th><th>Example message</th></tr></thead><tbody>");
+        OpenTable(html, "data", "failure-table", "Error code", "#Records", "Example message");
         foreach (var failure in report.Failures)
         {
             html.Append(CultureInfo.InvariantCulture,
                 $"<tr data-code=\"{E(failure.Code)}\"><td><code>{E(failure.Code)}</code></td><td class=\"num\" data-value=\"{failure.Count}\">{Count(failure.Count)}</td><td class=\"message\">{E(Shorten(failure.ExampleMessage ?? string.Empty, SampleOutputLength))}</td></tr>");
         }
 
-        html.Append("</tbody></table></section>");
+        CloseTable(html);
     }
 
     private static void AppendSample(StringBuilder html, RunReport report)
@@ -235,7 +235,7 @@ public static class RunReportHtml
             return;
         }
 
-        html.Append("<table class=\"data sample\" id=\"sample-table\"><thead><tr><th>Record</th><th>Status</th><th class=\"num\">Tokens</th><th class=\"num\">Calls</th><th class=\"num\">Latency</th><th>Output or error</th></tr></thead><tbody>");
+        OpenTable(html, "data sample", "sample-table", "Record", "Status", "#Tokens", "#Calls", "#Latency", "Output or error");
         foreach (var row in report.Sample)
         {
             var detail = row.Status == RecordStatus.Failed
@@ -245,8 +245,23 @@ public static class RunReportHtml
                 $"<tr data-record=\"{E(row.RecordId)}\"><td><code>{E(row.RecordId)}</code></td><td><span class=\"status status-{E(row.Status)}\">{E(row.Status)}</span>{(row.FromLedger ? " <span class=\"status ledger\">ledger</span>" : string.Empty)}</td><td class=\"num\">{Count(row.Usage.TotalTokens)}</td><td class=\"num\">{Count(row.Attempts)}</td><td class=\"num\">{Count(row.LatencyMs)} ms</td><td class=\"output\"><code>{E(Shorten(detail, SampleOutputLength))}</code></td></tr>");
         }
 
-        html.Append("</tbody></table></section>");
+        CloseTable(html);
     }
+
+    /// <summary>Opens a table and writes its header; a column named with a leading <c>#</c> holds numbers and is right-aligned.</summary>
+    private static void OpenTable(StringBuilder html, string cssClass, string id, params string[] columns)
+    {
+        html.Append(CultureInfo.InvariantCulture, $"<table class=\"{cssClass}\" id=\"{id}\"><thead><tr>");
+        foreach (var column in columns)
+        {
+            html.Append(column.StartsWith('#') ? $"<th class=\"num\">{E(column[1..])}</th>" : $"<th>{E(column)}</th>");
+        }
+
+        html.Append("</tr></thead><tbody>");
+    }
+
+    /// <summary>Closes the table <see cref="OpenTable"/> opened, and its card.</summary>
+    private static void CloseTable(StringBuilder html) => html.Append("</tbody></table></section>");
 
     private static ChartSeries Rate(ProgressSeries series, string name, string color, IEnumerable<long> counts)
     {

@@ -14,10 +14,11 @@ public sealed class JobSpecParserTests
 
         Assert.Equal(("classify-tickets", "gpt-4o-mini", "v1"), (spec.Name, spec.Model, spec.PromptVersion));
         Assert.Equal(new PromptSpec("You classify tickets.", "Subject: {{subject}}\n{{body}}"), spec.Prompt);
-        Assert.Equal((256, 100, 4, 8), (spec.MaxOutputTokens, spec.ChunkSize, spec.MaxParallelChunks, spec.MaxConcurrentRequestsPerChunk));
+        Assert.Equal((256, 4, 8), (spec.MaxOutputTokens, spec.MaxParallelChunks, spec.MaxConcurrentRequestsPerChunk));
         Assert.Equal(
-            (JobSpecDefaults.MaxOutputTokens, JobSpecDefaults.ChunkSize, JobSpecDefaults.MaxParallelChunks, JobSpecDefaults.MaxConcurrentRequestsPerChunk),
-            (spec.MaxOutputTokens, spec.ChunkSize, spec.MaxParallelChunks, spec.MaxConcurrentRequestsPerChunk));
+            (JobSpecDefaults.MaxOutputTokens, JobSpecDefaults.MaxParallelChunks, JobSpecDefaults.MaxConcurrentRequestsPerChunk),
+            (spec.MaxOutputTokens, spec.MaxParallelChunks, spec.MaxConcurrentRequestsPerChunk));
+        Assert.Equal(((int?)null, (int?)null), (spec.ChunkSize, spec.ChunksPerGroup));
         Assert.Null(spec.Description);
         Assert.Null(spec.ResponseSchema);
         Assert.Null(spec.Schedule);

@@ -1,11 +1,9 @@
 using System.Text;
 using Azure.Storage.Blobs;
-using FunctionsBatch.Azure;
 using FunctionsBatch.Core.Models;
 using FunctionsBatch.Core.Runs;
 using FunctionsBatch.Integration.Tests.Infrastructure;
 using FunctionsBatch.Orchestration;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FunctionsBatch.Integration.Tests.Exports;
@@ -21,15 +19,7 @@ public sealed class BlobRunExporterTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _stack = await LocalStack.StartAsync(nameof(BlobRunExporterTests));
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["AzureWebJobsStorage"] = _stack.StorageConnectionString,
-                ["AzureOpenAI:Endpoint"] = _stack.SimulatorUrl,
-                ["AzureOpenAI:ApiKey"] = "sim-key",
-            })
-            .Build();
-        _services = new ServiceCollection().AddLogging().AddFunctionsBatch(configuration, RepoPaths.Root).BuildServiceProvider();
+        _services = _stack.AppServices();
         _exporter = _services.GetRequiredService<IRunExporter>();
     }
 

@@ -3,6 +3,9 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Azure.Data.Tables;
+using FunctionsBatch.Azure;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FunctionsBatch.Integration.Tests.Infrastructure;
 
@@ -120,6 +123,20 @@ public sealed class LocalStack : IAsyncDisposable
             await stack.DisposeAsync().ConfigureAwait(false);
             throw;
         }
+    }
+
+    /// <summary>The app's own services (staging, sources, export) against this stack's storage, for tests that call them directly.</summary>
+    public ServiceProvider AppServices()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["AzureWebJobsStorage"] = StorageConnectionString,
+                ["AzureOpenAI:Endpoint"] = SimulatorUrl,
+                ["AzureOpenAI:ApiKey"] = "sim-key",
+            })
+            .Build();
+        return new ServiceCollection().AddLogging().AddFunctionsBatch(configuration, RepoPaths.Root).BuildServiceProvider();
     }
 
     /// <summary>Starts (another) local host process on the shared task hub and waits until it serves.</summary>

@@ -40,8 +40,8 @@ public sealed class FakeRunStaging : IRunStaging
     {
         _stageRequests.Enqueue(request);
         await BeforeStaged.ConfigureAwait(false);
-        var plan = ChunkPlan.For(RecordCount, request.Spec.ChunkSize);
-        return new StagingResult(RecordCount, request.Spec.ChunkSize, plan.ChunkCount, RejectedRecords);
+        var plan = ChunkPlan.For(RecordCount, request.Spec.ChunkSize ?? RunSizing.ChunkSize(RecordCount));
+        return new StagingResult(RecordCount, plan.ChunkSize, plan.ChunkCount, RejectedRecords);
     }
 
     public Task<JobSpec> GetSpecAsync(string runId, CancellationToken cancellationToken) =>

@@ -12,7 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace FunctionsBatch.Orchestration.Tests.Support;
 
 /// <summary>
-/// <see cref="BatchRunOrchestrator"/> and its activities on the in-memory durable test host, with the
+/// <see cref="BatchRunOrchestrator"/>, its sub-orchestrations and its activities on the in-memory durable test host, with the
 /// activities' services replaced by the given fakes and the default price table.
 /// </summary>
 internal sealed class OrchestrationHost : IAsyncDisposable
@@ -74,6 +74,17 @@ internal sealed class OrchestrationHost : IAsyncDisposable
             metadata.RuntimeStatus == OrchestrationRuntimeStatus.Completed,
             $"run {instanceId} ended {metadata.RuntimeStatus}: {metadata.FailureDetails?.ErrorMessage}");
         return (metadata.ReadOutputAs<RunSummary>()!, metadata.ReadCustomStatusAs<RunProgress>()!);
+    }
+
+    /// <summary>Waits for any orchestration to finish and returns its output; fails if it did not complete.</summary>
+    public async Task<T> WaitForOutputAsync<T>(string instanceId)
+    {
+        using var timeout = new CancellationTokenSource(Timeout);
+        var metadata = await Client.WaitForInstanceCompletionAsync(instanceId, getInputsAndOutputs: true, timeout.Token);
+        Assert.True(
+            metadata.RuntimeStatus == OrchestrationRuntimeStatus.Completed,
+            $"{instanceId} ended {metadata.RuntimeStatus}: {metadata.FailureDetails?.ErrorMessage}");
+        return metadata.ReadOutputAs<T>()!;
     }
 
     /// <summary>Polls the run's custom status until it matches.</summary>

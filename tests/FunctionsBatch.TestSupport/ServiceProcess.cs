@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 
-namespace FunctionsBatch.Benchmarks.Infrastructure;
+namespace FunctionsBatch.TestSupport;
 
-/// <summary>A service the benchmark starts as its own process, logged to a file and stopped by PID.</summary>
+/// <summary>A service a test or benchmark starts as its own process, logged to a file and stopped by PID.</summary>
 public sealed class ServiceProcess : IDisposable
 {
     private static readonly ConcurrentDictionary<ServiceProcess, byte> Live = new();
@@ -53,8 +53,6 @@ public sealed class ServiceProcess : IDisposable
         Live[service] = 0;
         return service;
     }
-
-    public ProcessSample Sample() => _process.HasExited ? ProcessSample.None : ProcessSample.Read(_process.Id);
 
     /// <summary>SIGKILL: what a crashed host looks like.</summary>
     public void Kill()

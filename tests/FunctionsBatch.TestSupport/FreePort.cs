@@ -1,12 +1,12 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace FunctionsBatch.Integration.Tests.Infrastructure;
+namespace FunctionsBatch.TestSupport;
 
 /// <summary>
-/// Ports for the services a test starts. They come from below Linux's ephemeral range (32768–60999): a port from
+/// Ports for the services a test or benchmark starts. They come from below Linux's ephemeral range (32768–60999): a port from
 /// that range can be taken by any outgoing connection between the pick and the service's bind, and the service
-/// then fails to start. Each port is handed out once per test process and checked to be free at the pick.
+/// then fails to start. Each port is handed out once per process and checked to be free at the pick.
 /// </summary>
 public static class FreePort
 {
