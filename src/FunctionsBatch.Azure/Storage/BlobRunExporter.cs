@@ -1,6 +1,4 @@
-using System.Buffers;
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using Azure;
 using Azure.Storage.Blobs.Models;
@@ -58,7 +56,7 @@ public sealed partial class BlobRunExporter(StorageClients storage, IRunResultSt
     }
 
     /// <summary>
-    /// Every staged part's block id, in part order: the uncommitted ones, and the committed ones when an earlier
+    /// Every staged part's block id, in part-key order: the uncommitted ones, and the committed ones when an earlier
     /// execution of the export already committed (committing them again keeps them).
     /// </summary>
     private static async Task<List<string>> StagedPartsAsync(BlockBlobClient blob, CancellationToken cancellationToken)
@@ -66,11 +64,14 @@ public sealed partial class BlobRunExporter(StorageClients storage, IRunResultSt
         try
         {
             var list = (await blob.GetBlockListAsync(BlockListTypes.All, cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
+            // Base64 does not sort like the text it encodes: order by the part keys themselves.
             return list.UncommittedBlocks.Concat(list.CommittedBlocks)
                 .Select(b => b.Name)
-                .Where(ExportBlocks.IsPartBlock)
                 .Distinct(StringComparer.Ordinal)
-                .Order(StringComparer.Ordinal)
+                .Select(id => (Id: id, Key: ExportBlocks.PartKey(id)))
+                .Where(block => block.Key is not null)
+                .OrderBy(block => block.Key, StringComparer.Ordinal)
+                .Select(block => block.Id)
                 .ToList();
         }
         catch (RequestFailedException ex) when (ex.Status == 404)

@@ -38,10 +38,13 @@ internal static class ExportBlocks
             .ConfigureAwait(false);
     }
 
-    public static bool IsPartBlock(string blockId)
+    /// <summary>The part key a block id holds, or null for a block this layout did not stage.</summary>
+    public static string? PartKey(string blockId)
     {
-        Span<byte> name = stackalloc byte[ExportPart.KeyLength];
-        return Convert.TryFromBase64String(blockId, name, out var written) && written == ExportPart.KeyLength;
+        Span<byte> key = stackalloc byte[ExportPart.KeyLength];
+        return Convert.TryFromBase64String(blockId, key, out var written) && written == ExportPart.KeyLength
+            ? Encoding.ASCII.GetString(key)
+            : null;
     }
 
     private static string BlockId(ExportPart part) => Convert.ToBase64String(Encoding.ASCII.GetBytes(part.Key));

@@ -38,12 +38,15 @@ public sealed class BlobRunExporterTests : IAsyncLifetime
         await _exporter.StageAsync(new ExportPart(Job, run, 0, ExportPart.BatchCollected, 0), [Row(run, "a-1", 0), Row(run, "a-2", 0)], CancellationToken.None);
         await _exporter.StageAsync(new ExportPart(Job, run, 1, ExportPart.BatchSettled, 0), [Row(run, "b-1", 1, RecordStatus.Failed)], CancellationToken.None);
         await _exporter.StageAsync(ExportPart.RejectedLines(Job, run), [Row(run, "line-9", -1, RecordStatus.Skipped)], CancellationToken.None);
+        // Keys whose base64 block ids sort the other way round: the export must follow the keys.
+        await _exporter.StageAsync(new ExportPart(Job, run, 405, ExportPart.BatchCollected, 0), [Row(run, "z-405", 405)], CancellationToken.None);
+        await _exporter.StageAsync(new ExportPart(Job, run, 398, ExportPart.BatchSettled, 2), [Row(run, "y-398", 398)], CancellationToken.None);
 
         var export = await _exporter.ExportAsync(new ExportRequest(run, Job, null), CancellationToken.None);
 
-        Assert.Equal(6, export.Records);
+        Assert.Equal(8, export.Records);
         Assert.Equal(
-            ["line-9 skipped", "a-1 succeeded", "a-2 succeeded", "b-1 failed", "c-1 succeeded", "c-2 succeeded"],
+            ["line-9 skipped", "a-1 succeeded", "a-2 succeeded", "b-1 failed", "c-1 succeeded", "c-2 succeeded", "y-398 succeeded", "z-405 succeeded"],
             await ReadLinesAsync(export));
     }
 
