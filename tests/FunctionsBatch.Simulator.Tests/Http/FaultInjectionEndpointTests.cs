@@ -6,6 +6,7 @@ using System.Text.Json.Nodes;
 using FunctionsBatch.Core.Tokens;
 using FunctionsBatch.Simulator.Faults;
 using FunctionsBatch.Simulator.Tests.TestSupport;
+using FunctionsBatch.TestSupport;
 using Json.Schema;
 
 namespace FunctionsBatch.Simulator.Tests.Http;
@@ -297,19 +298,26 @@ public sealed class FaultInjectionEndpointTests
     }
 
     [Fact]
-    public async Task PostChatCompletion_ResetOnceMarkerOverKestrel_ConnectionDropsThenRetrySucceeds()
+    public async Task PostChatCompletion_ResetOnceMarkerOverARealSocket_ConnectionDropsThenRetrySucceeds()
     {
-        using var factory = new SimulatorFactory();
-        factory.UseKestrel(0); // a real socket on a free port: an in-memory server cannot show a connection reset
-        factory.StartServer();
-        using var client = factory.CreateSimulatorClient();
+        // An in-memory server cannot show a connection reset, so the simulator runs as its own process on a real
+        // port. (WebApplicationFactory's Kestrel mode races the app's own start: dotnet/aspnetcore#67714.)
+        var port = FreePort.Next();
+        var log = Path.Combine(Path.GetTempPath(), "functionsbatch-tests", $"simulator-reset-{port}.log");
+        using var simulator = ServiceProcess.Start(
+            "simulator",
+            "dotnet",
+            [RepoPaths.ServiceDll("FunctionsBatch.Simulator"), "--urls", $"http://127.0.0.1:{port}"],
+            new Dictionary<string, string> { ["Simulator__ApiKey"] = SimulatorFactory.ApiKey },
+            log);
+        using var client = new SimulatorClient(new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") });
+        await WaitUntilServingAsync(client.Http, simulator);
         var body = ChatBody.Create($"{Ticket} [[RESET-ONCE]]");
 
         var error = await Assert.ThrowsAsync<HttpRequestException>(() => client.PostChatAsync(body));
         using var retried = await client.PostChatAsync(body);
         var stats = await client.StatsAsync();
 
-        Assert.NotEqual(5080, client.Http.BaseAddress!.Port);
         Assert.IsType<IOException>(error.InnerException);
         Assert.Equal(HttpStatusCode.OK, retried.StatusCode);
         Assert.Equal(1, stats.GetProperty("failed").GetInt64());
@@ -568,4 +576,28 @@ public sealed class FaultInjectionEndpointTests
 
     private static string? Header(HttpResponseMessage response, string name) =>
         response.Headers.TryGetValues(name, out var values) ? values.Single() : null;
+
+    private static async Task WaitUntilServingAsync(HttpClient http, ServiceProcess simulator)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            Assert.False(simulator.HasExited, "the simulator process exited before it served");
+            try
+            {
+                using var health = await http.GetAsync(new Uri("/healthz", UriKind.Relative));
+                if (health.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException) when (DateTime.UtcNow < deadline)
+            {
+                // Not listening yet.
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, "the simulator did not serve /healthz within 60 s");
+            await Task.Delay(100);
+        }
+    }
 }
