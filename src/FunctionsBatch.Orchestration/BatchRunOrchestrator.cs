@@ -35,11 +35,22 @@ public sealed class BatchRunOrchestrator : TaskOrchestrator<RunInput, RunSummary
         var mode = ModeDecision.Choose(input.Spec, started);
         logger.LogInformation("Run {RunId} calls the model {Mode}: {Reason}", input.RunId, mode.Mode, mode.Reason);
         var groups = ChunkGroupPlan.For(staging.ChunkCount, input.Spec.ChunksPerGroup ?? RunSizing.ChunksPerGroup(staging.ChunkCount));
-        var stop = mode.Mode == RunModes.Batch
-            ? await RunBatchesAsync(context, input, tally, mode, cancelRequested)
-            : groups.NeedsGroups
+        DispatchResult stop;
+        if (ExportCapacity.Problem(staging, mode.Mode, input.Spec) is { } unexportable)
+        {
+            logger.LogWarning("Run {RunId} stops before calling the model: {Reason}", input.RunId, unexportable);
+            stop = new DispatchResult(ChunkTotals.None, 0, Canceled: false, HopelessReason: unexportable);
+        }
+        else if (mode.Mode == RunModes.Batch)
+        {
+            stop = await RunBatchesAsync(context, input, tally, mode, cancelRequested);
+        }
+        else
+        {
+            stop = groups.NeedsGroups
                 ? await RunGroupsAsync(context, input, tally, groups, cancelRequested)
                 : await RunChunksAsync(context, input, tally, cancelRequested);
+        }
 
         context.SetCustomStatus(tally.Progress(RunPhases.Finishing));
         var summary = new RunSummary(

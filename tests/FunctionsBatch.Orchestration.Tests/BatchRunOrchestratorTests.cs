@@ -189,6 +189,21 @@ public sealed class BatchRunOrchestratorTests
         chunks.Aggregate(TokenUsage.Zero, (total, c) => total + c.Usage), PriceTable.Default.For("gpt-4o-mini"));
 
     [Fact]
+    public async Task RunAsync_MoreChunksThanTheExportHolds_StopsBeforeAnyChunkWithTheFieldToChange()
+    {
+        _staging.RecordCount = 60_000;
+        var processor = new FakeChunkProcessor((chunk, _) => Task.FromResult(Summaries.Chunk(chunk.ChunkIndex, 1)));
+        await using var host = await OrchestrationHost.StartAsync(_staging, processor, _costs);
+
+        var (summary, _) = await host.WaitForSummaryAsync(await host.StartRunAsync(Run("run-too-many-chunks", chunkSize: 1, maxParallelChunks: 4)));
+
+        Assert.Empty(processor.Attempts);
+        Assert.Equal((RunOutcome.Failed, 60_000, 0, 60_000), (summary.Outcome, summary.TotalRecords, summary.Succeeded, summary.Skipped));
+        Assert.StartsWith("$.spec.chunkSize: 1 splits the 60,000 records into 60,000 chunks", summary.Reason, StringComparison.Ordinal);
+        Assert.Contains("use a chunkSize of at least 2", summary.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RunAsync_MoreChunksThanOneGroup_SplitsIntoBoundedSubOrchestrationsWithTheSameTotals()
     {
         _staging.RecordCount = 100;
