@@ -22,9 +22,6 @@ public sealed partial class BlobRunExporter(StorageClients storage, IRunResultSt
 {
     private const int PageSize = 1000;
 
-    /// <summary>The most blocks one blob can commit.</summary>
-    private const int MaxBlocks = 50_000;
-
     /// <summary>A poison message keeps the record when it fits the queue's 64 KiB message limit with room to spare.</summary>
     private const int MaxPoisonRecordChars = 48 * 1024;
 
@@ -39,10 +36,11 @@ public sealed partial class BlobRunExporter(StorageClients storage, IRunResultSt
         var container = await storage.ExportsAsync().ConfigureAwait(false);
         var blob = container.GetBlockBlobClient(ExportBlocks.BlobName(request.Job, request.RunId));
         var parts = await StagedPartsAsync(blob, cancellationToken).ConfigureAwait(false);
-        if (parts.Count > MaxBlocks)
+        if (parts.Count > ExportCapacity.MaxParts)
         {
+            // The run checks its chunk count against this after staging; reaching it here means that check was wrong.
             throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
-                $"run {request.RunId} has {parts.Count} export parts, more than the {MaxBlocks} blocks a blob holds; use a larger chunkSize"));
+                $"run {request.RunId} has {parts.Count} export parts, more than the {ExportCapacity.MaxParts} blocks a blob holds; use a larger chunkSize"));
         }
 
         await blob.CommitBlockListAsync(
