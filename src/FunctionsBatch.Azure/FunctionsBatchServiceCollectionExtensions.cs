@@ -50,7 +50,6 @@ public static class FunctionsBatchServiceCollectionExtensions
         services.AddSingleton<IBatchStaging, BlobBatchStaging>();
         services.AddSingleton<IEnqueuedTokenLedger, TableEnqueuedTokenLedger>();
         services.AddSingleton(new EnqueuedTokenQuotas(settings.OpenAI.Deployments
-            .Where(d => d.Value.EnqueuedTokens > 0)
             .ToDictionary(d => d.Key, d => d.Value.EnqueuedTokens, StringComparer.OrdinalIgnoreCase)));
         services.AddSingleton<IBatchProcessor, BatchProcessor>();
         services.AddTransient<SubmitBatchActivity>();

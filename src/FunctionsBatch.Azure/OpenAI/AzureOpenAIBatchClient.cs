@@ -4,6 +4,7 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using Azure.Core;
+using FunctionsBatch.Core.Batch;
 using FunctionsBatch.Orchestration.Batch;
 
 namespace FunctionsBatch.Azure.OpenAI;
@@ -36,7 +37,7 @@ public sealed class AzureOpenAIBatchClient(HttpClient http, Uri endpoint, string
         var request = JsonSerializer.Serialize(new Dictionary<string, string>
         {
             ["input_file_id"] = inputFileId,
-            ["endpoint"] = "/chat/completions",
+            ["endpoint"] = BatchRequestLine.Url,
             ["completion_window"] = "24h",
         });
         using var content = new StringContent(request, Encoding.UTF8, "application/json");

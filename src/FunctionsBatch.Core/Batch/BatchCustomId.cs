@@ -26,24 +26,8 @@ public static class BatchCustomId
         }
 
         var digits = customId.AsSpan(prefix.Length);
-        if (digits.Length == 0 || (digits.Length > 1 && digits[0] == '0') || !digits.ContainsOnlyDigits())
-        {
-            return false;
-        }
-
-        return int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out lineIndex);
-    }
-
-    private static bool ContainsOnlyDigits(this ReadOnlySpan<char> text)
-    {
-        foreach (var c in text)
-        {
-            if (!char.IsAsciiDigit(c))
-            {
-                return false;
-            }
-        }
-
-        return true;
+        // NumberStyles.None takes ASCII digits only: no sign, space or empty text; a leading zero would give a second id.
+        return !(digits.Length > 1 && digits[0] == '0')
+            && int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out lineIndex);
     }
 }

@@ -20,12 +20,8 @@ public static class CostCalculator
     }
 
     /// <summary>What the tokens cost at the list price with no discount: every prompt token at the input price.</summary>
-    public static long ListMicroDollars(TokenUsage usage, ModelPrice listPrice)
-    {
-        ArgumentNullException.ThrowIfNull(listPrice);
-        var exact = (usage.PromptTokens * listPrice.InputPerMillion) + (usage.CompletionTokens * listPrice.OutputPerMillion);
-        return (long)decimal.Round(exact, MidpointRounding.AwayFromZero);
-    }
+    public static long ListMicroDollars(TokenUsage usage, ModelPrice listPrice) =>
+        MicroDollars(usage with { CachedTokens = 0 }, listPrice);
 
     public static decimal ToDollars(long microDollars) => microDollars / 1_000_000m;
 }

@@ -13,6 +13,6 @@ public sealed record CostGroup(
     long OutputTokens,
     long CostMicros,
     decimal CostUsd,
-    long ListCostMicros = 0,
-    long WasteTokens = 0,
-    int Requests = 0);
+    long ListCostMicros,
+    long WasteTokens,
+    int Requests);

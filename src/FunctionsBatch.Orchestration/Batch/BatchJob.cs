@@ -16,7 +16,7 @@ public sealed record BatchJob(
     string? ErrorMessage = null)
 {
     /// <summary>The code Azure OpenAI fails a batch with when the deployment's enqueued-token quota is full.</summary>
-    public const string TokenLimitExceeded = "token_limit_exceeded";
+    public const string TokenLimitExceeded = BatchErrorCodes.TokenLimitExceeded;
 
     public bool IsTerminal => BatchStatuses.IsTerminal(Status);
 

@@ -224,15 +224,14 @@ public sealed partial class BatchProcessor(
         }
 
         // Records going round again get no row here: they have no fate yet, and the round that settles them writes it.
-        var final = rows;
-        if (final.Count > 0)
+        if (rows.Count > 0)
         {
-            await results.UpsertAsync(final, cancellationToken).ConfigureAwait(false);
-            await exporter.StageAsync(new ExportPart(spec.Name, request.RunId, request.ChunkIndex, ExportPart.BatchCollected, request.Round), final, cancellationToken)
+            await results.UpsertAsync(rows, cancellationToken).ConfigureAwait(false);
+            await exporter.StageAsync(new ExportPart(spec.Name, request.RunId, request.ChunkIndex, ExportPart.BatchCollected, request.Round), rows, cancellationToken)
                 .ConfigureAwait(false);
         }
 
-        var answered = final
+        var answered = rows
             .Where(r => r is { Status: RecordStatus.Succeeded, ContentKey: not null, Output: not null })
             .Select(r => new LedgerEntry(r.ContentKey!, r.Output!, r.Usage, r.RunId, r.RecordId))
             .ToArray();
@@ -246,7 +245,7 @@ public sealed partial class BatchProcessor(
 
         // Every answered line is billed, also the invalid ones going round again.
         var billed = answers.Values.Aggregate(TokenUsage.Zero, (total, a) => total + a.Usage);
-        var summary = Summarize(chunk.ChunkIndex, final, failedLines, expiredLines, clock.ElapsedMilliseconds) with
+        var summary = Summarize(chunk.ChunkIndex, rows, failedLines, expiredLines, clock.ElapsedMilliseconds) with
         {
             Requests = submitted.Count,
             Usage = billed,

@@ -14,5 +14,7 @@ public sealed record ReportCostLine(
     long OutputTokens,
     long CostMicros)
 {
-    public const string RunRowKey = "run";
+    public const string RunRowKey = RunCostRow.RunRowKey;
+
+    public bool IsRunTotal => RowKey == RunRowKey;
 }

@@ -36,7 +36,7 @@ public static class RunReportBuilder
             rows.Sum(r => Math.Max(0, r.Attempts - 1)),
             rows.Count(r => r.Attempts > 1));
         var orderedCosts = costs
-            .OrderBy(c => c.RowKey == ReportCostLine.RunRowKey ? 0 : 1)
+            .OrderBy(c => c.IsRunTotal ? 0 : 1)
             .ThenByDescending(c => c.CostMicros)
             .ThenBy(c => c.RowKey, StringComparer.Ordinal)
             .ToArray();

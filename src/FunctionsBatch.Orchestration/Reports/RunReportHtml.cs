@@ -186,7 +186,7 @@ public static class RunReportHtml
         }
 
         // The run row is the total of the model × mode rows written with it: chart the parts when there are any.
-        var parts = report.Costs.Where(c => c.RowKey != ReportCostLine.RunRowKey).ToArray();
+        var parts = report.Costs.Where(c => !c.IsRunTotal).ToArray();
         html.Append(SvgCharts.HorizontalBars(
             "chart-cost",
             "Cost per model, mode and tenant",
@@ -199,7 +199,7 @@ public static class RunReportHtml
                 $"<tr data-row=\"{E(line.RowKey)}\"><td>{E(line.RowKey)}</td><td>{E(line.Model)}</td><td>{E(line.Mode)}</td><td>{E(line.Tenant)}</td><td class=\"num\">{Count(line.Records)}</td><td class=\"num\">{Count(line.Requests)}</td><td class=\"num\">{Count(line.InputTokens)}</td><td class=\"num\">{Count(line.CachedInputTokens)}</td><td class=\"num\">{Count(line.OutputTokens)}</td><td class=\"num\" data-field=\"cost\" data-value=\"{line.CostMicros}\">{E(Dollars(line.CostMicros))}</td></tr>");
         }
 
-        CloseTable(html);
+        html.Append("</tbody></table></section>");
     }
 
     private static void AppendFailures(StringBuilder html, RunReport report)
@@ -223,7 +223,7 @@ public static class RunReportHtml
                 $"<tr data-code=\"{E(failure.Code)}\"><td><code>{E(failure.Code)}</code></td><td class=\"num\" data-value=\"{failure.Count}\">{Count(failure.Count)}</td><td class=\"message\">{E(Shorten(failure.ExampleMessage ?? string.Empty, SampleOutputLength))}</td></tr>");
         }
 
-        CloseTable(html);
+        html.Append("</tbody></table></section>");
     }
 
     private static void AppendSample(StringBuilder html, RunReport report)
@@ -245,7 +245,7 @@ public static class RunReportHtml
                 $"<tr data-record=\"{E(row.RecordId)}\"><td><code>{E(row.RecordId)}</code></td><td><span class=\"status status-{E(row.Status)}\">{E(row.Status)}</span>{(row.FromLedger ? " <span class=\"status ledger\">ledger</span>" : string.Empty)}</td><td class=\"num\">{Count(row.Usage.TotalTokens)}</td><td class=\"num\">{Count(row.Attempts)}</td><td class=\"num\">{Count(row.LatencyMs)} ms</td><td class=\"output\"><code>{E(Shorten(detail, SampleOutputLength))}</code></td></tr>");
         }
 
-        CloseTable(html);
+        html.Append("</tbody></table></section>");
     }
 
     /// <summary>Opens a table and writes its header; a column named with a leading <c>#</c> holds numbers and is right-aligned.</summary>
@@ -259,9 +259,6 @@ public static class RunReportHtml
 
         html.Append("</tr></thead><tbody>");
     }
-
-    /// <summary>Closes the table <see cref="OpenTable"/> opened, and its card.</summary>
-    private static void CloseTable(StringBuilder html) => html.Append("</tbody></table></section>");
 
     private static ChartSeries Rate(ProgressSeries series, string name, string color, IEnumerable<long> counts)
     {

@@ -22,7 +22,6 @@ namespace FunctionsBatch.Simulator.Batches;
 /// </summary>
 public sealed class BatchEngine(FileStore files, SimulatorSettings settings, SimulatorStats stats, IOptions<SimulatorOptions> options, TimeProvider time)
 {
-    public const string TokenLimitExceeded = "token_limit_exceeded";
 
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
@@ -49,7 +48,7 @@ public sealed class BatchEngine(FileStore files, SimulatorSettings settings, Sim
             else if (Options.EnqueuedTokenLimitFor(batch.Deployment) is var limit and > 0
                      && Enqueued(batch.Deployment) + batch.PromptTokens > limit)
             {
-                batch.ValidationError = (TokenLimitExceeded, string.Create(CultureInfo.InvariantCulture,
+                batch.ValidationError = (BatchErrorCodes.TokenLimitExceeded, string.Create(CultureInfo.InvariantCulture,
                     $"Enqueued token limit reached for {batch.Deployment} in organization simulator. Limit: {limit:N0} enqueued tokens. Please try again once some in_progress batches have been completed."));
                 batch.Counters.QuotaRejected();
             }
@@ -125,7 +124,7 @@ public sealed class BatchEngine(FileStore files, SimulatorSettings settings, Sim
                 json.WriteStartObject();
                 json.WriteString("id", batch.Id);
                 json.WriteString("object", "batch");
-                json.WriteString("endpoint", "/chat/completions");
+                json.WriteString("endpoint", BatchRequestLine.Url);
                 if (batch.ValidationError is { } error && status == BatchStatuses.Failed)
                 {
                     json.WriteStartObject("errors");
@@ -236,7 +235,7 @@ public sealed class BatchEngine(FileStore files, SimulatorSettings settings, Sim
             var line = batch.Lines[i];
             if (i >= answered)
             {
-                WriteError(errors, line.CustomId, "batch_cancelled", "This request was cancelled before it ran.");
+                WriteError(errors, line.CustomId, BatchLineReader.CancelledCode, "This request was cancelled before it ran.");
                 continue;
             }
 
@@ -252,7 +251,7 @@ public sealed class BatchEngine(FileStore files, SimulatorSettings settings, Sim
                     expired++;
                     batch.FailedLines++;
                     batch.Counters.LineExpired();
-                    WriteError(errors, line.CustomId, "batch_expired", "This request could not be executed before the completion window of 24h expired.");
+                    WriteError(errors, line.CustomId, BatchLineReader.ExpiredCode, "This request could not be executed before the completion window of 24h expired.");
                     continue;
             }
 
@@ -339,7 +338,7 @@ public sealed class BatchEngine(FileStore files, SimulatorSettings settings, Sim
                 }
 
                 if (!root.TryGetProperty("method", out var method) || method.GetString() != "POST"
-                    || !root.TryGetProperty("url", out var url) || url.GetString() is not ("/chat/completions" or "/v1/chat/completions"))
+                    || !root.TryGetProperty("url", out var url) || url.GetString() is not (BatchRequestLine.Url or "/v1" + BatchRequestLine.Url))
                 {
                     return (lines, deployment, ("invalid_request", $"Line {number}: method must be POST and url /chat/completions."));
                 }

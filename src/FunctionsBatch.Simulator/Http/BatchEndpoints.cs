@@ -1,4 +1,5 @@
 using System.Text.Json;
+using FunctionsBatch.Core.Batch;
 using FunctionsBatch.Simulator.Batches;
 using FunctionsBatch.Simulator.Configuration;
 
@@ -87,7 +88,7 @@ public static class BatchEndpoints
                 return AzureErrors.BadRequest("Missing required parameter: 'input_file_id'.");
             }
 
-            if (!root.TryGetProperty("endpoint", out var endpoint) || endpoint.GetString() is not ("/chat/completions" or "/v1/chat/completions"))
+            if (!root.TryGetProperty("endpoint", out var endpoint) || endpoint.GetString() is not (BatchRequestLine.Url or "/v1" + BatchRequestLine.Url))
             {
                 return AzureErrors.BadRequest("'endpoint' must be '/chat/completions'.");
             }
