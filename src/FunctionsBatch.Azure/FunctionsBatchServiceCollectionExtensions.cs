@@ -44,7 +44,10 @@ public static class FunctionsBatchServiceCollectionExtensions
         services.AddSingleton<IRunReportStore, TableRunReportStore>();
         services.AddSingleton(settings.OpenAI.Quotas());
         services.AddSingleton<RunReportService>();
-        services.AddSingleton<IChatModelClient>(_ => new TracingChatModelClient(ChatModelClientFactory.Create(settings.OpenAI)));
+        services.AddSingleton<IQuotaShare, TableQuotaShare>();
+        services.AddSingleton<IChatModelClient>(sp => new TracingChatModelClient(
+            ChatModelClientFactory.Create(settings.OpenAI, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IQuotaShare>())));
+        services.AddSingleton(settings.ChunkTimeLimit);
         services.AddSingleton<IChunkProcessor, ChunkProcessor>();
         services.AddSingleton<IBatchModelClient>(_ => BatchModelClientFactory.Create(settings.OpenAI));
         services.AddSingleton<IBatchStaging, BlobBatchStaging>();

@@ -2,6 +2,7 @@ using System.Globalization;
 using FunctionsBatch.Core.Models;
 using FunctionsBatch.Core.Pricing;
 using FunctionsBatch.Orchestration.Api;
+using FunctionsBatch.Orchestration.Processing;
 using FunctionsBatch.Azure.Intake;
 using FunctionsBatch.Azure.OpenAI;
 using Microsoft.Extensions.Configuration;
@@ -21,7 +22,8 @@ public sealed record FunctionsBatchSettings(
     RunsApiOptions Api,
     ModelLimits Models,
     OpenAISettings OpenAI,
-    IntakeSettings Intake)
+    IntakeSettings Intake,
+    ChunkTimeLimit ChunkTimeLimit)
 {
     public const string StorageSetting = "AzureWebJobsStorage";
 
@@ -44,7 +46,10 @@ public sealed record FunctionsBatchSettings(
             api,
             ReadModelLimits(configuration.GetSection("FunctionsBatch:Models")),
             openAI,
-            intake);
+            intake,
+            configuration[ChunkTimeLimit.Setting] is { } seconds
+                ? new ChunkTimeLimit(TimeSpan.FromSeconds(double.Parse(seconds, CultureInfo.InvariantCulture)))
+                : ChunkTimeLimit.Default);
     }
 
     /// <summary><c>FunctionsBatch:Models:{deployment}:ContextWindow</c>; unknown deployments get the default window.</summary>

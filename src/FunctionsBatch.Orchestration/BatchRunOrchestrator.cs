@@ -47,9 +47,10 @@ public sealed class BatchRunOrchestrator : TaskOrchestrator<RunInput, RunSummary
         }
         else
         {
+            var runDeadline = started + input.Spec.Deadline;
             stop = groups.NeedsGroups
-                ? await RunGroupsAsync(context, input, tally, groups, cancelRequested)
-                : await RunChunksAsync(context, input, tally, cancelRequested);
+                ? await RunGroupsAsync(context, input, tally, groups, cancelRequested, runDeadline)
+                : await RunChunksAsync(context, input, tally, cancelRequested, runDeadline);
         }
 
         context.SetCustomStatus(tally.Progress(RunPhases.Finishing));
@@ -89,19 +90,20 @@ public sealed class BatchRunOrchestrator : TaskOrchestrator<RunInput, RunSummary
     }
 
     private static async Task<DispatchResult> RunChunksAsync(
-        TaskOrchestrationContext context, RunInput input, RunTally tally, Task<string> cancelRequested)
+        TaskOrchestrationContext context, RunInput input, RunTally tally, Task<string> cancelRequested, DateTime? runDeadline)
     {
         var window = new AdaptiveWindow(input.Spec.MaxParallelChunks, input.Spec.MaxParallelChunks);
         var result = await ChunkDispatcher.RunAsync(
             context, input.RunId, input.Spec, 0, tally.Staging.ChunkCount, window, cancelRequested, ChunkTotals.None,
-            (totals, phase) => context.SetCustomStatus(tally.Progress(phase).Including(ProgressOf(totals))));
+            (totals, phase) => context.SetCustomStatus(tally.Progress(phase).Including(ProgressOf(totals))),
+            runDeadline);
         tally.Add(result.Totals);
         return result;
     }
 
     /// <summary>Chunk groups one after another, each a sub-orchestration; the window carries over between them.</summary>
     private static async Task<DispatchResult> RunGroupsAsync(
-        TaskOrchestrationContext context, RunInput input, RunTally tally, ChunkGroupPlan groups, Task<string> cancelRequested)
+        TaskOrchestrationContext context, RunInput input, RunTally tally, ChunkGroupPlan groups, Task<string> cancelRequested, DateTime? runDeadline)
     {
         var window = input.Spec.MaxParallelChunks;
         var canceled = cancelRequested.IsCompleted;
@@ -113,7 +115,7 @@ public sealed class BatchRunOrchestrator : TaskOrchestrator<RunInput, RunSummary
             context.SetCustomStatus(tally.Progress(RunPhases.Processing) with { ActiveGroupId = groupId });
             var groupTask = context.CallSubOrchestratorAsync<DispatchResult>(
                 nameof(ChunkGroupOrchestrator),
-                new ChunkGroupInput(input.RunId, input.Spec, groups.FirstChunkOf(group), groups.EndChunkOf(group), window, tally.Totals),
+                new ChunkGroupInput(input.RunId, input.Spec, groups.FirstChunkOf(group), groups.EndChunkOf(group), window, tally.Totals, runDeadline),
                 new SubOrchestrationOptions { InstanceId = groupId });
             if (await Task.WhenAny(groupTask, cancelRequested) == cancelRequested && !groupTask.IsCompleted)
             {

@@ -10,7 +10,10 @@ namespace FunctionsBatch.Orchestration;
 /// <summary>
 /// The sliding window of chunk activities, shared by a run's own orchestration (small runs) and its chunk
 /// group sub-orchestrations (large ones). The window adapts to the 429s chunks report; a cancel request or
-/// a failure rate over the spec's threshold stops dispatching, and chunks in flight are always awaited.
+/// a failure rate over the spec's threshold stops dispatching, and chunks in flight are always awaited. A chunk that
+/// comes back with records deferred (still rate limited at its time limit) is sent again at once with the same throttle
+/// deadline; only its final summary counts. Once the run stops, a deferred chunk goes again with its deadline now, so
+/// what is still throttled fails as <c>rate_limited</c> rather than waiting.
 /// </summary>
 internal static class ChunkDispatcher
 {
@@ -19,6 +22,7 @@ internal static class ChunkDispatcher
 
     /// <param name="before">What the run finished before this range: the failure threshold counts the whole run.</param>
     /// <param name="onProgress">Called after every finished chunk, with the totals of this range.</param>
+    /// <param name="runDeadline">When the run must be done (its start + the spec's deadline): no record waits out 429s past it.</param>
     public static async Task<DispatchResult> RunAsync(
         TaskOrchestrationContext context,
         string runId,
@@ -28,9 +32,10 @@ internal static class ChunkDispatcher
         AdaptiveWindow window,
         Task<string> cancelRequested,
         ChunkTotals before,
-        Action<ChunkTotals, string> onProgress)
+        Action<ChunkTotals, string> onProgress,
+        DateTime? runDeadline = null)
     {
-        var inFlight = new Dictionary<Task<ChunkSummary>, long>();
+        var inFlight = new Dictionary<Task<ChunkSummary>, (long Ticket, ChunkRef Chunk)>();
         var totals = ChunkTotals.None;
         var nextChunk = firstChunk;
         // IsCompleted is replay-safe: a cancel raised earlier is replayed at the same point every time.
@@ -49,8 +54,8 @@ internal static class ChunkDispatcher
                     break;
                 }
 
-                var chunk = context.CallActivityAsync<ChunkSummary>(nameof(ProcessChunkActivity), new ChunkRef(runId, nextChunk++), ActivityRetry);
-                inFlight.Add(chunk, window.Dispatched());
+                var chunk = new ChunkRef(runId, nextChunk++, ThrottleDeadline(context, spec, runDeadline));
+                inFlight.Add(context.CallActivityAsync<ChunkSummary>(nameof(ProcessChunkActivity), chunk, ActivityRetry), (window.Dispatched(), chunk));
             }
 
             if (inFlight.Count == 0)
@@ -70,8 +75,17 @@ internal static class ChunkDispatcher
 
             var done = (Task<ChunkSummary>)finished;
             var summary = await done;
-            window.Completed(inFlight[done], summary.Throttled);
+            var (ticket, sent) = inFlight[done];
+            window.Completed(ticket, summary.Throttled);
             inFlight.Remove(done);
+            if (summary.Deferred > 0)
+            {
+                var stopping = canceled || hopeless is not null || overBudget is not null;
+                var again = stopping ? sent with { ThrottleDeadline = context.CurrentUtcDateTime } : sent;
+                inFlight.Add(context.CallActivityAsync<ChunkSummary>(nameof(ProcessChunkActivity), again, ActivityRetry), (window.Dispatched(), again));
+                continue;
+            }
+
             totals = totals.Plus(summary);
             var run = before.Plus(totals);
             if (hopeless is null && spec.FailureThreshold is { } threshold && threshold.IsExceeded(run.Processed, run.Failed))
@@ -83,6 +97,12 @@ internal static class ChunkDispatcher
 
             onProgress(totals, canceled || hopeless is not null || overBudget is not null ? RunPhases.Canceling : RunPhases.Processing);
         }
+    }
+
+    private static DateTimeOffset ThrottleDeadline(TaskOrchestrationContext context, JobSpec spec, DateTime? runDeadline)
+    {
+        var deadline = context.CurrentUtcDateTime + spec.ThrottleWait;
+        return new DateTimeOffset(runDeadline is { } end && end < deadline ? end : deadline, TimeSpan.Zero);
     }
 
     /// <summary>

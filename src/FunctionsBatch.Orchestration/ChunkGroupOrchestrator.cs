@@ -25,7 +25,8 @@ public sealed class ChunkGroupOrchestrator : TaskOrchestrator<ChunkGroupInput, D
             window,
             cancelRequested,
             input.Before,
-            (totals, phase) => context.SetCustomStatus(GroupProgress(totals, phase, input)));
+            (totals, phase) => context.SetCustomStatus(GroupProgress(totals, phase, input)),
+            input.RunDeadline);
     }
 
     private static RunProgress GroupProgress(ChunkTotals totals, string phase, ChunkGroupInput input) =>

@@ -19,7 +19,7 @@ public sealed class PacedChatModelClientTests
         var model = new FakeChatModelClient(_ => Ok());
         // Two calls' worth a second, bursts of one second: the third call waits for one call's worth of refill.
         var quota = new DeploymentQuota(TokensPerMinute: Cost * 2 * 60, RequestsPerMinute: 0);
-        var paced = new PacedChatModelClient(model, new Dictionary<string, DeploymentQuota> { ["gpt"] = quota }, time, burstSeconds: 1);
+        var paced = new PacedChatModelClient(model, new Dictionary<string, DeploymentQuota> { ["gpt"] = quota }, time, RateControlOptions.Default with { BurstSeconds = 1 });
 
         for (var i = 0; i < 4; i++)
         {
@@ -34,9 +34,9 @@ public sealed class PacedChatModelClientTests
     public async Task CompleteAsync_ServerReportsNoTokensLeft_NextCallWaitsForRefill()
     {
         var time = new SkippingTimeProvider();
-        var model = new FakeChatModelClient(_ => Ok() with { RemainingTokens = 0 });
+        var model = new FakeChatModelClient(_ => Ok() with { Rate = new RateSignal(RemainingTokens: 0) });
         var quota = new DeploymentQuota(TokensPerMinute: Cost * 60, RequestsPerMinute: 0);
-        var paced = new PacedChatModelClient(model, new Dictionary<string, DeploymentQuota> { ["gpt"] = quota }, time, burstSeconds: 10);
+        var paced = new PacedChatModelClient(model, new Dictionary<string, DeploymentQuota> { ["gpt"] = quota }, time, RateControlOptions.Default with { BurstSeconds = 10 });
 
         await paced.CompleteAsync(Request("gpt"), CancellationToken.None);
         await paced.CompleteAsync(Request("gpt"), CancellationToken.None);
@@ -59,6 +59,42 @@ public sealed class PacedChatModelClientTests
         Assert.Empty(time.Waits);
         Assert.Equal(50, model.Requests.Count);
     }
+
+    [Fact]
+    public async Task CompleteAsync_Answered429_PausesTheNextCallForTheServersRetryAfter()
+    {
+        var time = new SkippingTimeProvider();
+        var answers = new Queue<ChatCallResult>([Throttled(TimeSpan.FromSeconds(3)), Ok()]);
+        var model = new FakeChatModelClient(_ => answers.Dequeue());
+        var paced = new PacedChatModelClient(model, new Dictionary<string, DeploymentQuota>(), time);
+
+        var first = await paced.CompleteAsync(Request("gpt"), CancellationToken.None);
+        var second = await paced.CompleteAsync(Request("gpt"), CancellationToken.None);
+
+        Assert.Equal(429, first.HttpStatus);
+        Assert.True(second.Succeeded);
+        Assert.Equal(TimeSpan.FromSeconds(3), TimeSpan.FromMilliseconds(Math.Round(time.Waits.Sum(w => w.TotalMilliseconds))));
+    }
+
+    [Fact]
+    public async Task CompleteAsync_PauseLongerThanTheCallsThrottleLimit_ReturnsThrottledWithoutSending()
+    {
+        var time = new SkippingTimeProvider();
+        var answers = new Queue<ChatCallResult>([Throttled(TimeSpan.FromSeconds(30))]);
+        var model = new FakeChatModelClient(_ => answers.Dequeue());
+        var paced = new PacedChatModelClient(model, new Dictionary<string, DeploymentQuota>(), time);
+        await paced.CompleteAsync(Request("gpt"), CancellationToken.None);
+
+        var held = await paced.CompleteAsync(Request("gpt") with { ThrottleUntil = time.GetUtcNow().AddSeconds(5) }, CancellationToken.None);
+
+        Assert.Single(model.Requests);
+        Assert.Equal(RecordErrorCodes.Throttled, held.ErrorCode);
+        Assert.Equal(0, held.Attempts);
+        Assert.True(held.Retryable);
+    }
+
+    private static ChatCallResult Throttled(TimeSpan retryAfter) =>
+        ChatCallResult.Failure(429, RecordErrorCodes.Throttled, "429", true, retryAfter, 1);
 
     private static ChatCallRequest Request(string deployment) => new(deployment, Messages, 100, null, "job");
 

@@ -42,11 +42,9 @@ public sealed class AzureOpenAIChatModelClient(AzureOpenAIClient client) : IChat
                 return ChatCallResult.Failure(200, RecordErrorCodes.ContentFilter, "the output was filtered by the content filter", false, null, clock.ElapsedMilliseconds) with { Usage = usage };
             }
 
-            var headers = result.GetRawResponse().Headers;
             return ChatCallResult.Success(text, usage, clock.ElapsedMilliseconds) with
             {
-                RemainingTokens = ModelFailureClassifier.IntHeader(headers, "x-ratelimit-remaining-tokens"),
-                RemainingRequests = ModelFailureClassifier.IntHeader(headers, "x-ratelimit-remaining-requests"),
+                Rate = ModelFailureClassifier.ReadRateSignal(result.GetRawResponse()),
             };
         }
         catch (ClientResultException ex)

@@ -10,7 +10,7 @@ namespace FunctionsBatch.Azure.OpenAI;
 public static class ChatModelClientFactory
 {
     /// <summary>Retries (outermost) around pacing, so every attempt is paced, around the SDK call.</summary>
-    public static IChatModelClient Create(OpenAISettings settings, TimeProvider? time = null)
+    public static IChatModelClient Create(OpenAISettings settings, TimeProvider? time = null, IQuotaShare? share = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var options = new AzureOpenAIClientOptions
@@ -22,7 +22,7 @@ public static class ChatModelClientFactory
         var client = string.IsNullOrEmpty(settings.ApiKey)
             ? new AzureOpenAIClient(endpoint, new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = settings.ClientId }), options)
             : new AzureOpenAIClient(endpoint, new ApiKeyCredential(settings.ApiKey), options);
-        var paced = new PacedChatModelClient(new AzureOpenAIChatModelClient(client), settings.Quotas().All, time ?? TimeProvider.System, settings.BurstSeconds);
-        return new RetryingChatModelClient(paced, settings);
+        var paced = new PacedChatModelClient(new AzureOpenAIChatModelClient(client), settings.Quotas().All, time ?? TimeProvider.System, settings.RateControl(), share);
+        return new RetryingChatModelClient(paced, settings, time);
     }
 }

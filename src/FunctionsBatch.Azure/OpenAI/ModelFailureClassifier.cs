@@ -1,6 +1,7 @@
 using System.ClientModel.Primitives;
 using System.Globalization;
 using System.Text.Json;
+using FunctionsBatch.Core.Throttling;
 using FunctionsBatch.Orchestration.Processing;
 
 namespace FunctionsBatch.Azure.OpenAI;
@@ -15,12 +16,18 @@ public static class ModelFailureClassifier
     {
         var (code, message) = ReadError(response, fallbackMessage);
         var retryAfter = RetryAfter(response);
-        return Classify(status, code, message, retryAfter, latencyMs) with
-        {
-            RemainingTokens = response is null ? null : IntHeader(response.Headers, "x-ratelimit-remaining-tokens"),
-            RemainingRequests = response is null ? null : IntHeader(response.Headers, "x-ratelimit-remaining-requests"),
-        };
+        return Classify(status, code, message, retryAfter, latencyMs) with { Rate = ReadRateSignal(response) };
     }
+
+    /// <summary>The <c>x-ratelimit-remaining-*</c> (Azure, OpenAI) and <c>x-ratelimit-limit-*</c> (OpenAI, gateways) headers.</summary>
+    public static RateSignal? ReadRateSignal(PipelineResponse? response) =>
+        response?.Headers is not { } headers
+            ? null
+            : new RateSignal(
+                IntHeader(headers, "x-ratelimit-remaining-tokens"),
+                IntHeader(headers, "x-ratelimit-remaining-requests"),
+                IntHeader(headers, "x-ratelimit-limit-tokens"),
+                IntHeader(headers, "x-ratelimit-limit-requests"));
 
     public static int? IntHeader(PipelineResponseHeaders headers, string name) =>
         headers is not null && headers.TryGetValue(name, out var text)

@@ -24,11 +24,19 @@ public sealed class OpenAISettings
 
     public int MaxDelaySeconds { get; set; } = 30;
 
-    /// <summary>Quota per deployment (<c>AzureOpenAI__Deployments__{name}__TokensPerMinute</c>); calls to a deployment without one are not paced.</summary>
+    /// <summary>
+    /// Quota per deployment (<c>AzureOpenAI__Deployments__{name}__TokensPerMinute</c>): the ceiling and starting rate of
+    /// its pacing. Without one the pacer learns the quota from the service's headers and 429s.
+    /// </summary>
     public Dictionary<string, DeploymentQuotaSettings> Deployments { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>How many seconds of quota may be spent in one burst (Azure enforces over short windows too).</summary>
-    public double BurstSeconds { get; set; } = 10;
+    /// <summary>
+    /// How many seconds of the admitted rate may be spent at once when the headers do not say more is free (Azure
+    /// enforces over windows of 1 to 10 seconds, so more than a second's worth invites 429s).
+    /// </summary>
+    public double BurstSeconds { get; set; } = RateControlOptions.Default.BurstSeconds;
+
+    public RateControlOptions RateControl() => RateControlOptions.Default with { BurstSeconds = BurstSeconds };
 
     public DeploymentQuotas Quotas() => new(Deployments.ToDictionary(
         d => d.Key, d => new DeploymentQuota(d.Value.TokensPerMinute, d.Value.RequestsPerMinute), StringComparer.OrdinalIgnoreCase));

@@ -14,6 +14,7 @@ public sealed class StorageClients
     public const string CostsTable = "RunCosts";
     public const string LedgerTable = "RecordLedger";
     public const string EnqueuedTable = "EnqueuedBatches";
+    public const string QuotaClaimsTable = "QuotaClaims";
 
     private readonly RetryingLazy<BlobContainerClient> _runs;
     private readonly RetryingLazy<BlobContainerClient> _exports;
@@ -21,6 +22,7 @@ public sealed class StorageClients
     private readonly RetryingLazy<TableClient> _costs;
     private readonly RetryingLazy<TableClient> _ledger;
     private readonly RetryingLazy<TableClient> _enqueued;
+    private readonly RetryingLazy<TableClient> _quotaClaims;
 
     public StorageClients(string connectionString)
         : this(new BlobServiceClient(connectionString), new TableServiceClient(connectionString), new QueueServiceClient(connectionString))
@@ -38,6 +40,7 @@ public sealed class StorageClients
         _costs = new RetryingLazy<TableClient>(() => CreateTableAsync(CostsTable));
         _ledger = new RetryingLazy<TableClient>(() => CreateTableAsync(LedgerTable));
         _enqueued = new RetryingLazy<TableClient>(() => CreateTableAsync(EnqueuedTable));
+        _quotaClaims = new RetryingLazy<TableClient>(() => CreateTableAsync(QuotaClaimsTable));
     }
 
     /// <summary>The identity-based connection Azure uses (<c>AzureWebJobsStorage__accountName</c>, managed identity): no keys.</summary>
@@ -69,6 +72,8 @@ public sealed class StorageClients
     public Task<TableClient> LedgerAsync() => _ledger.Value;
 
     public Task<TableClient> EnqueuedAsync() => _enqueued.Value;
+
+    public Task<TableClient> QuotaClaimsAsync() => _quotaClaims.Value;
 
     private async Task<BlobContainerClient> CreateContainerAsync(string name)
     {

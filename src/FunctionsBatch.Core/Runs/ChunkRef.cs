@@ -1,4 +1,8 @@
 namespace FunctionsBatch.Core.Runs;
 
 /// <summary>A reference to one staged chunk; the activity reads the records and the spec from storage.</summary>
-public sealed record ChunkRef(string RunId, int ChunkIndex);
+/// <param name="ThrottleDeadline">
+/// When the chunk's records stop waiting through 429s and fail as <c>rate_limited</c>; set by the orchestrator at the
+/// chunk's first dispatch and kept when a chunk whose records were still throttled at its time limit is sent again.
+/// </param>
+public sealed record ChunkRef(string RunId, int ChunkIndex, DateTimeOffset? ThrottleDeadline = null);

@@ -31,6 +31,11 @@ internal static class BatchSpecParser
             errors.Add(new SpecError($"{path}.deadline", "is required when mode is \"auto\", e.g. \"PT24H\" or a number of hours"));
         }
 
+        if (spec.TryGetProperty("throttleWait", out var throttleWait))
+        {
+            CheckDuration(throttleWait, $"{path}.throttleWait", errors);
+        }
+
         ValidateBatch(spec, path, errors);
     }
 

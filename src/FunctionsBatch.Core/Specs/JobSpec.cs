@@ -62,6 +62,12 @@ public sealed record JobSpec
     /// <summary>How long after its start the run must be done; <c>mode: auto</c> needs it to choose.</summary>
     public TimeSpan? Deadline { get; init; }
 
+    /// <summary>
+    /// How long a chunk's records keep waiting through rate limiting (429s) before those still throttled fail as
+    /// <c>rate_limited</c>, ready for <c>retry-failed</c>. Also ends at the <see cref="Deadline"/>.
+    /// </summary>
+    public TimeSpan ThrottleWait { get; init; } = JobSpecDefaults.ThrottleWait;
+
     public BatchOptions Batch { get; init; } = BatchOptions.Default;
 
     public string Tenant => Tags.TryGetValue("tenant", out var tenant) ? tenant : string.Empty;

@@ -7,6 +7,9 @@ public static class JobSpecDefaults
     public const int MaxConcurrentRequestsPerChunk = 8;
 
     public const double RetryBudget = 0.5;
+
+    /// <summary>How long a chunk keeps waiting through 429s before its still-throttled records fail as <c>rate_limited</c>.</summary>
+    public static readonly TimeSpan ThrottleWait = TimeSpan.FromHours(1);
     public const int MaxChunksPerGroup = 1_000;
     public const double MaxRetryBudget = 10;
 

@@ -16,7 +16,7 @@ public static partial class JobSpecParser
     {
         "name", "description", "prompt", "promptVersion", "model", "responseSchema", "maxOutputTokens",
         "chunkSize", "maxParallelChunks", "maxConcurrentRequestsPerChunk", "chunksPerGroup", "reprocess", "budgetUsd", "retryBudget", "failureThreshold", "tags", "schedule", "input",
-        "mode", "deadline", "batch",
+        "mode", "deadline", "throttleWait", "batch",
     };
 
     private static readonly string[] RequiredTags = ["tenant", "feature"];
@@ -132,6 +132,7 @@ public static partial class JobSpecParser
                 : null,
             Mode = spec.TryGetProperty("mode", out var mode) ? mode.GetString()! : RunModes.Online,
             Deadline = spec.TryGetProperty("deadline", out var deadline) ? BatchSpecParser.ReadDuration(deadline) : null,
+            ThrottleWait = spec.TryGetProperty("throttleWait", out var throttleWait) ? BatchSpecParser.ReadDuration(throttleWait) : JobSpecDefaults.ThrottleWait,
             Batch = BatchSpecParser.Read(spec),
         };
     }

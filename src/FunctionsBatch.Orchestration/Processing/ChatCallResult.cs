@@ -1,11 +1,12 @@
 using FunctionsBatch.Core.Runs;
+using FunctionsBatch.Core.Throttling;
 
 namespace FunctionsBatch.Orchestration.Processing;
 
 /// <summary>The outcome of one logical call, after any retries.</summary>
 /// <param name="Retryable">For a failure: whether trying again later could succeed (429, 5xx, timeouts).</param>
 /// <param name="Throttled">How many 429 answers were seen on the way.</param>
-/// <param name="RemainingTokens">The deployment's <c>x-ratelimit-remaining-tokens</c> after this call, when the server said.</param>
+/// <param name="Rate">What the answer's <c>x-ratelimit-*</c> headers said about the deployment's limits.</param>
 public sealed record ChatCallResult(
     bool Succeeded,
     string? Content,
@@ -18,8 +19,7 @@ public sealed record ChatCallResult(
     bool Retryable,
     TimeSpan? RetryAfter,
     long LatencyMs,
-    int? RemainingTokens = null,
-    int? RemainingRequests = null)
+    RateSignal? Rate = null)
 {
     public static ChatCallResult Success(string content, TokenUsage usage, long latencyMs) =>
         new(true, content, usage, 1, 0, 200, null, null, false, null, latencyMs);

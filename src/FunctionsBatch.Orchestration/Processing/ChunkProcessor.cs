@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text.Json;
 using FunctionsBatch.Core.Ledger;
 using FunctionsBatch.Core.Models;
@@ -19,6 +20,9 @@ namespace FunctionsBatch.Orchestration.Processing;
 /// per record as results come in. A record's failure is recorded on that record; only infrastructure
 /// failures (storage) escape, so the activity's retry policy can redo the chunk. A redone chunk reuses the
 /// rows an earlier execution already wrote, so work finished before a crash is not paid for twice.
+/// Rate limiting never fails a record while the chunk's <see cref="ChunkRef.ThrottleDeadline"/> is ahead: a record
+/// still throttled at the activity's <see cref="ChunkTimeLimit"/> gets no row and is counted as deferred, so the
+/// orchestrator sends the chunk again; only past the deadline does it fail as <c>rate_limited</c>.
 /// </summary>
 public sealed partial class ChunkProcessor(
     IRunStaging staging,
@@ -28,13 +32,18 @@ public sealed partial class ChunkProcessor(
     IRunExporter exporter,
     PriceTable prices,
     ModelLimits limits,
-    ILogger<ChunkProcessor> logger) : IChunkProcessor
+    ILogger<ChunkProcessor> logger,
+    TimeProvider? time = null,
+    ChunkTimeLimit? timeLimit = null) : IChunkProcessor
 {
     /// <summary>
     /// One Table Storage transaction's worth: a row costs the store (and Azurite) much less in full batches; the
     /// writer also flushes a batch older than a second, so slow models do not leave more finished work unwritten.
     /// </summary>
     private const int WriteBatchSize = 100;
+
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+    private readonly TimeSpan _timeLimit = (timeLimit ?? ChunkTimeLimit.Default).Value;
 
     public Task<ChunkSummary> ProcessAsync(ChunkRef chunk, CancellationToken cancellationToken) =>
         ProcessAsync(chunk, only: null, round: 0, cancellationToken);
@@ -59,15 +68,21 @@ public sealed partial class ChunkProcessor(
             : (await results.GetChunkAsync(chunk.RunId, chunk.ChunkIndex, cancellationToken).ConfigureAwait(false))
                 .Where(r => only is null || only.Contains(r.RecordId))
                 .ToDictionary(r => r.RecordId, StringComparer.Ordinal);
+        var now = _time.GetUtcNow();
+        var throttleDeadline = chunk.ThrottleDeadline ?? now + spec.ThrottleWait;
+        // A batch's leftovers have no round of their own to come back in: they wait until the deadline itself.
+        var throttleUntil = only is null && now + _timeLimit < throttleDeadline ? now + _timeLimit : throttleDeadline;
         var job = new ChunkJob(
             chunk,
             spec,
             new ChatPrompt(spec.Prompt),
             spec.ResponseSchema is { } schema ? new OutputSchemaValidator(schema) : null,
             RetryBudget.ForChunk(records.Count, spec.RetryBudget),
-            limits.ContextWindow(spec.Model));
+            limits.ContextWindow(spec.Model),
+            throttleDeadline,
+            throttleUntil);
 
-        var outcomes = new RecordOutcome[records.Count];
+        var outcomes = new RecordOutcome?[records.Count];
         await using (var writer = new ResultWriter(results, WriteBatchSize))
         {
             await Parallel.ForEachAsync(
@@ -82,12 +97,31 @@ public sealed partial class ChunkProcessor(
                         return;
                     }
 
-                    outcomes[index] = await ProcessRecordAsync(job, id, records[index], token).ConfigureAwait(false);
-                    await writer.AddAsync(outcomes[index].Result, token).ConfigureAwait(false);
+                    var outcome = await ProcessRecordAsync(job, id, records[index], token).ConfigureAwait(false);
+                    if (outcome is not null)
+                    {
+                        outcomes[index] = outcome;
+                        await writer.AddAsync(outcome.Result, token).ConfigureAwait(false);
+                    }
                 }).ConfigureAwait(false);
             await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
         }
 
+        var deferred = outcomes.Count(o => o is null);
+        if (deferred > 0)
+        {
+            LogDeferred(chunk.RunId, chunk.ChunkIndex, deferred);
+            return new ChunkSummary(chunk.ChunkIndex, records.Count, 0, 0, 0, outcomes.Sum(o => o?.Throttled ?? 0), TokenUsage.Zero, 0,
+                clock.ElapsedMilliseconds, Deferred: deferred);
+        }
+
+        return await FinishAsync(chunk, spec, round, earlier, Array.ConvertAll(outcomes, o => o!), clock, activity, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<ChunkSummary> FinishAsync(
+        ChunkRef chunk, JobSpec spec, int round, Dictionary<string, RecordResult> earlier, RecordOutcome[] outcomes, Stopwatch clock,
+        Activity? activity, CancellationToken cancellationToken)
+    {
         if (outcomes.Length > 0)
         {
             await exporter.StageAsync(
@@ -131,7 +165,8 @@ public sealed partial class ChunkProcessor(
         return summary;
     }
 
-    private async Task<RecordOutcome> ProcessRecordAsync(ChunkJob job, string recordId, JsonElement record, CancellationToken cancellationToken)
+    /// <returns>Null when the record is still throttled at the chunk's time limit, before its throttle deadline: it is deferred.</returns>
+    private async Task<RecordOutcome?> ProcessRecordAsync(ChunkJob job, string recordId, JsonElement record, CancellationToken cancellationToken)
     {
         var rendered = job.Prompt.RenderUser(record);
         if (!rendered.Succeeded)
@@ -159,6 +194,23 @@ public sealed partial class ChunkProcessor(
         }
 
         var outcome = await AskAsync(job, recordId, messages, cancellationToken).ConfigureAwait(false);
+        if (outcome.Result.ErrorCode == RecordErrorCodes.Throttled)
+        {
+            if (_time.GetUtcNow() < job.ThrottleDeadline)
+            {
+                return null;
+            }
+
+            outcome = outcome with
+            {
+                Result = outcome.Result with
+                {
+                    ErrorMessage = string.Create(CultureInfo.InvariantCulture,
+                        $"still rate limited when the chunk's throttle wait ran out at {job.ThrottleDeadline:u} (throttleWait {job.Spec.ThrottleWait}, or the run's deadline); retry-failed runs it again"),
+                },
+            };
+        }
+
         return outcome with { Result = outcome.Result with { ContentKey = key, Mode = RunModes.Online } };
     }
 
@@ -193,7 +245,7 @@ public sealed partial class ChunkProcessor(
 
     private Task<ChatCallResult> CallAsync(ChunkJob job, IReadOnlyList<ChatMessageText> messages, CancellationToken cancellationToken) =>
         model.CompleteAsync(
-            new ChatCallRequest(job.Spec.Model, messages, job.Spec.MaxOutputTokens, job.Spec.ResponseSchema, job.Spec.Name, job.Budget),
+            new ChatCallRequest(job.Spec.Model, messages, job.Spec.MaxOutputTokens, job.Spec.ResponseSchema, job.Spec.Name, job.Budget, job.ThrottleUntil),
             cancellationToken);
 
     /// <summary>The re-ask's answer, carrying the tokens, attempts and 429s of both calls.</summary>
@@ -208,6 +260,10 @@ public sealed partial class ChunkProcessor(
     [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} chunk {ChunkIndex}: {Succeeded} succeeded, {Failed} failed ({Reused} rows reused from an earlier attempt) in {DurationMs} ms")]
     private partial void LogChunkDone(string runId, int chunkIndex, int succeeded, int failed, int reused, long durationMs);
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} chunk {ChunkIndex}: {Deferred} records still rate limited at the chunk's time limit; the chunk goes again for them")]
+    private partial void LogDeferred(string runId, int chunkIndex, int deferred);
+
     private sealed record ChunkJob(
-        ChunkRef Chunk, JobSpec Spec, ChatPrompt Prompt, OutputSchemaValidator? Validator, RetryBudget Budget, int ContextWindow);
+        ChunkRef Chunk, JobSpec Spec, ChatPrompt Prompt, OutputSchemaValidator? Validator, RetryBudget Budget, int ContextWindow,
+        DateTimeOffset ThrottleDeadline, DateTimeOffset ThrottleUntil);
 }

@@ -4,91 +4,87 @@ using FunctionsBatch.Core.Tokens;
 namespace FunctionsBatch.Orchestration.Processing;
 
 /// <summary>
-/// Paces calls to each deployment with token buckets for its TPM and RPM, charging what Azure OpenAI
-/// charges at admission (prompt tokens from the tokenizer plus <c>max_tokens</c>), and lowers a bucket
-/// when the <c>x-ratelimit-remaining-*</c> headers show less headroom (other callers share the quota).
-/// One instance per process, shared by every chunk running in it.
+/// Admits calls to each deployment through its <see cref="DeploymentRateController"/>, charging what Azure OpenAI
+/// charges at admission (prompt tokens from the tokenizer plus <c>max_tokens</c>), and tells the controller how each
+/// call was answered. A call that would have to wait for the rate limit past its <see cref="ChatCallRequest.ThrottleUntil"/>
+/// is not sent: it comes back throttled, for the caller to defer or fail. One instance per process, shared by every
+/// chunk and every run in it; <see cref="IQuotaShare"/> says how much of each quota this process may use.
 /// </summary>
-public sealed class PacedChatModelClient(IChatModelClient inner, IReadOnlyDictionary<string, DeploymentQuota> quotas, TimeProvider time, double burstSeconds = 10)
+public sealed class PacedChatModelClient(
+    IChatModelClient inner,
+    IReadOnlyDictionary<string, DeploymentQuota> quotas,
+    TimeProvider time,
+    RateControlOptions? options = null,
+    IQuotaShare? share = null)
     : IChatModelClient
 {
-    private readonly Dictionary<string, DeploymentPacer?> _pacers = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, DeploymentRateController> _controllers = new(StringComparer.OrdinalIgnoreCase);
     private readonly Lock _gate = new();
+    private readonly RateControlOptions _options = options ?? RateControlOptions.Default;
+
+    /// <summary>The controller of a deployment, for telemetry and tests.</summary>
+    public DeploymentRateController ControllerFor(string deployment)
+    {
+        lock (_gate)
+        {
+            if (!_controllers.TryGetValue(deployment, out var controller))
+            {
+                controller = new DeploymentRateController(quotas.GetValueOrDefault(deployment, DeploymentQuota.Unknown), _options, Now());
+                _controllers[deployment] = controller;
+            }
+
+            return controller;
+        }
+    }
 
     public async Task<ChatCallResult> CompleteAsync(ChatCallRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var pacer = PacerFor(request.Deployment);
-        if (pacer is null)
-        {
-            return await inner.CompleteAsync(request, cancellationToken).ConfigureAwait(false);
-        }
-
+        var controller = ControllerFor(request.Deployment);
         var cost = ChatTokenCounter.CountPromptTokens(request.Messages) + request.MaxOutputTokens;
+        var fraction = share?.ShareOf(request.Deployment) ?? 1;
+        RateTicket ticket;
         TimeSpan wait;
         lock (_gate)
         {
-            wait = pacer.Reserve(cost, time.GetElapsedTime(0));
+            controller.SetShare(fraction, Now());
+            ticket = controller.Reserve(cost, Now(), out wait);
         }
 
-        if (wait > TimeSpan.Zero)
+        // A 429 answered while this call waited pauses it too.
+        while (wait > TimeSpan.Zero)
         {
+            if (request.ThrottleUntil is { } until && time.GetUtcNow() + wait > until)
+            {
+                return NotSent(wait);
+            }
+
             await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
+            lock (_gate)
+            {
+                wait = controller.PausedFor(Now());
+            }
         }
 
         var result = await inner.CompleteAsync(request, cancellationToken).ConfigureAwait(false);
         lock (_gate)
         {
-            pacer.Observe(result.RemainingTokens, result.RemainingRequests, time.GetElapsedTime(0));
+            if (result.HttpStatus == 429)
+            {
+                controller.Throttled(ticket, result.RetryAfter, result.Rate ?? RateSignal.None, Now());
+            }
+            else if (result.HttpStatus is not null)
+            {
+                controller.Answered(ticket, result.Rate ?? RateSignal.None, Now());
+            }
         }
 
         return result;
     }
 
-    private DeploymentPacer? PacerFor(string deployment)
-    {
-        lock (_gate)
-        {
-            if (_pacers.TryGetValue(deployment, out var pacer))
-            {
-                return pacer;
-            }
+    private static ChatCallResult NotSent(TimeSpan wait) =>
+        ChatCallResult.Failure(null, RecordErrorCodes.Throttled, "the deployment's rate limit would have held this call past its time limit", true, wait, 0)
+            with { Attempts = 0 };
 
-            var quota = quotas.GetValueOrDefault(deployment, DeploymentQuota.Unknown);
-            pacer = quota.TokensPerMinute > 0 || quota.RequestsPerMinute > 0
-                ? new DeploymentPacer(quota, burstSeconds, time.GetElapsedTime(0))
-                : null;
-            _pacers[deployment] = pacer;
-            return pacer;
-        }
-    }
-
-    private sealed class DeploymentPacer(DeploymentQuota quota, double burstSeconds, TimeSpan now)
-    {
-        private readonly TokenBucket? _tokens = quota.TokensPerMinute > 0 ? Bucket(quota.TokensPerMinute, burstSeconds, now) : null;
-        private readonly TokenBucket? _requests = quota.RequestsPerMinute > 0 ? Bucket(quota.RequestsPerMinute, burstSeconds, now) : null;
-
-        public TimeSpan Reserve(int tokens, TimeSpan now)
-        {
-            var forTokens = _tokens?.Reserve(tokens, now) ?? TimeSpan.Zero;
-            var forRequests = _requests?.Reserve(1, now) ?? TimeSpan.Zero;
-            return forTokens > forRequests ? forTokens : forRequests;
-        }
-
-        public void Observe(int? remainingTokens, int? remainingRequests, TimeSpan now)
-        {
-            if (remainingTokens is { } t)
-            {
-                _tokens?.ObserveRemaining(t, now);
-            }
-
-            if (remainingRequests is { } r)
-            {
-                _requests?.ObserveRemaining(r, now);
-            }
-        }
-
-        private static TokenBucket Bucket(int perMinute, double burstSeconds, TimeSpan now) =>
-            new(perMinute / 60.0, Math.Max(1, perMinute / 60.0 * burstSeconds), now);
-    }
+    private TimeSpan Now() => time.GetElapsedTime(0);
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using FunctionsBatch.Simulator.RateLimiting;
 
 namespace FunctionsBatch.Simulator.Configuration;
 
@@ -11,12 +12,15 @@ public sealed record SimulatorConfig(
     long DefaultRequestsPerMinute,
     int ContextWindow,
     IReadOnlyDictionary<string, DeploymentConfig> Deployments,
-    FaultPolicy Faults)
+    FaultPolicy Faults,
+    [property: JsonConverter(typeof(JsonStringEnumConverter<RateLimitShape>))] RateLimitShape RateLimitShape = RateLimitShape.Window,
+    double RateLimitWindowSeconds = RateLimits.DefaultWindowSeconds,
+    [property: JsonConverter(typeof(JsonStringEnumConverter<RateHeaders>))] RateHeaders RateLimitHeaders = RateHeaders.Azure)
 {
     public RateLimits LimitsFor(string deployment) =>
         Deployments.TryGetValue(deployment, out var d)
-            ? new RateLimits(d.TokensPerMinute ?? DefaultTokensPerMinute, d.RequestsPerMinute ?? DefaultRequestsPerMinute)
-            : new RateLimits(DefaultTokensPerMinute, DefaultRequestsPerMinute);
+            ? new RateLimits(d.TokensPerMinute ?? DefaultTokensPerMinute, d.RequestsPerMinute ?? DefaultRequestsPerMinute, RateLimitShape, RateLimitWindowSeconds)
+            : new RateLimits(DefaultTokensPerMinute, DefaultRequestsPerMinute, RateLimitShape, RateLimitWindowSeconds);
 
     /// <summary>The simulator-wide faults with the deployment's own fault settings laid over them.</summary>
     public FaultPolicy FaultsFor(string deployment) =>

@@ -1,3 +1,5 @@
+using FunctionsBatch.Simulator.RateLimiting;
+
 namespace FunctionsBatch.Simulator.Configuration;
 
 /// <summary>The <c>Simulator</c> configuration section. Limits of 0 mean unlimited.</summary>
@@ -18,6 +20,15 @@ public sealed class SimulatorOptions
     public long DefaultTokensPerMinute { get; set; }
 
     public long DefaultRequestsPerMinute { get; set; }
+
+    /// <summary>How limits are enforced: <c>Window</c> (Azure's short sliding window, the default) or <c>Bucket</c> (one minute's worth, starting full).</summary>
+    public RateLimitShape RateLimitShape { get; set; } = RateLimitShape.Window;
+
+    /// <summary>The sliding window's length for <see cref="RateLimitShape.Window"/>; Azure evaluates over 1 s or 10 s windows.</summary>
+    public double RateLimitWindowSeconds { get; set; } = RateLimits.DefaultWindowSeconds;
+
+    /// <summary><c>Azure</c> (remaining counts only) or <c>OpenAI</c> (also the <c>x-ratelimit-limit-*</c> and <c>x-ratelimit-reset-*</c> headers).</summary>
+    public RateHeaders RateLimitHeaders { get; set; } = RateHeaders.Azure;
 
     /// <summary>Prompt plus max_tokens above this is refused with 400 context_length_exceeded, as gpt-4o does.</summary>
     public int ContextWindow { get; set; } = 128_000;

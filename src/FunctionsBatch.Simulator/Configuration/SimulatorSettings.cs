@@ -24,7 +24,10 @@ public sealed class SimulatorSettings
             o.DefaultRequestsPerMinute,
             o.ContextWindow,
             deployments,
-            FaultPolicy.Defaults.With(o.Faults));
+            FaultPolicy.Defaults.With(o.Faults),
+            o.RateLimitShape,
+            o.RateLimitWindowSeconds,
+            o.RateLimitHeaders);
         Validate(config);
         _current = config;
     }
@@ -54,7 +57,10 @@ public sealed class SimulatorSettings
                 update.DefaultRequestsPerMinute ?? current.DefaultRequestsPerMinute,
                 update.ContextWindow ?? current.ContextWindow,
                 deployments,
-                (update.ResetFaults ? FaultPolicy.Defaults : current.Faults).With(update.Faults));
+                (update.ResetFaults ? FaultPolicy.Defaults : current.Faults).With(update.Faults),
+                update.RateLimitShape ?? current.RateLimitShape,
+                update.RateLimitWindowSeconds ?? current.RateLimitWindowSeconds,
+                update.RateLimitHeaders ?? current.RateLimitHeaders);
             Validate(next);
             _current = next;
             return next;
@@ -67,6 +73,16 @@ public sealed class SimulatorSettings
         NotNegative(config.LatencyJitterMs, "LatencyJitterMs");
         NotNegative(config.DefaultTokensPerMinute, "DefaultTokensPerMinute");
         NotNegative(config.DefaultRequestsPerMinute, "DefaultRequestsPerMinute");
+        if (config.RateLimitWindowSeconds is <= 0 or > 60 || double.IsNaN(config.RateLimitWindowSeconds))
+        {
+            throw new ArgumentException("RateLimitWindowSeconds must be more than 0 and at most 60.", nameof(config));
+        }
+
+        if (!Enum.IsDefined(config.RateLimitShape) || !Enum.IsDefined(config.RateLimitHeaders))
+        {
+            throw new ArgumentException("RateLimitShape must be Window or Bucket, and RateLimitHeaders Azure or OpenAI.", nameof(config));
+        }
+
         if (config.ContextWindow <= 0)
         {
             throw new ArgumentException("ContextWindow must be positive.", nameof(config));

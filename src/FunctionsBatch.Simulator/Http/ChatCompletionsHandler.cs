@@ -79,7 +79,7 @@ public sealed class ChatCompletionsHandler(
             }
 
             var decision = limiter.TryAcquire(deployment, promptTokens + (request.MaxTokens ?? DefaultCompletionEstimate));
-            WriteRemaining(context.Response, decision);
+            WriteRateHeaders(context.Response, decision, config.RateLimitHeaders);
             if (!decision.Allowed)
             {
                 tracked.Complete(RequestOutcome.Throttled);
@@ -126,16 +126,24 @@ public sealed class ChatCompletionsHandler(
         }
     }
 
-    private static void WriteRemaining(HttpResponse response, RateLimitDecision decision)
+    private static void WriteRateHeaders(HttpResponse response, RateLimitDecision decision, RateHeaders shape)
     {
-        if (decision.RemainingRequests is { } requests)
+        WriteLimit(response, "requests", decision.RemainingRequests, decision.LimitRequests, decision.ResetRequests, shape);
+        WriteLimit(response, "tokens", decision.RemainingTokens, decision.LimitTokens, decision.ResetTokens, shape);
+    }
+
+    private static void WriteLimit(HttpResponse response, string dimension, long? remaining, long? limit, TimeSpan? reset, RateHeaders shape)
+    {
+        if (remaining is not { } left)
         {
-            response.Headers["x-ratelimit-remaining-requests"] = requests.ToString(CultureInfo.InvariantCulture);
+            return;
         }
 
-        if (decision.RemainingTokens is { } tokens)
+        response.Headers[$"x-ratelimit-remaining-{dimension}"] = left.ToString(CultureInfo.InvariantCulture);
+        if (shape == RateHeaders.OpenAI && limit is { } perMinute && reset is { } resetAfter)
         {
-            response.Headers["x-ratelimit-remaining-tokens"] = tokens.ToString(CultureInfo.InvariantCulture);
+            response.Headers[$"x-ratelimit-limit-{dimension}"] = perMinute.ToString(CultureInfo.InvariantCulture);
+            response.Headers[$"x-ratelimit-reset-{dimension}"] = ResetDuration.Format(resetAfter);
         }
     }
 

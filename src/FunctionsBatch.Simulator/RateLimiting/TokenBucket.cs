@@ -4,7 +4,7 @@ namespace FunctionsBatch.Simulator.RateLimiting;
 /// A bucket holding up to one minute's allowance, refilled continuously at limit/60 per second. Not
 /// thread-safe: <see cref="DeploymentLimiter"/> locks around it.
 /// </summary>
-public sealed class TokenBucket
+public sealed class TokenBucket : IRateAllowance
 {
     private readonly TimeProvider _time;
     private readonly double _perSecond;
@@ -31,6 +31,15 @@ public sealed class TokenBucket
         {
             Refill();
             return (long)Math.Floor(_available);
+        }
+    }
+
+    public TimeSpan ResetAfter
+    {
+        get
+        {
+            Refill();
+            return TimeSpan.FromSeconds((Capacity - _available) / _perSecond);
         }
     }
 

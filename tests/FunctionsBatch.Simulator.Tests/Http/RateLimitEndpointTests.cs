@@ -17,7 +17,7 @@ public sealed class RateLimitEndpointTests
     public async Task PostChatCompletion_TokensPerMinuteExhausted_Returns429WithRetryHeaders()
     {
         var time = new ManualTimeProvider();
-        using var factory = new SimulatorFactory(new Dictionary<string, string?> { ["Simulator:DefaultTokensPerMinute"] = "600" }, time);
+        using var factory = new SimulatorFactory(new Dictionary<string, string?> { ["Simulator:DefaultTokensPerMinute"] = "600", ["Simulator:RateLimitShape"] = "Bucket" }, time);
         using var client = factory.CreateSimulatorClient();
         var admitted = 600 / Cost;
         for (var i = 0; i < admitted; i++)
@@ -50,7 +50,7 @@ public sealed class RateLimitEndpointTests
     public async Task PostChatCompletion_RequestsPerMinuteExhaustedOnOneDeployment_ThrottlesOnlyThatDeployment()
     {
         var time = new ManualTimeProvider();
-        using var factory = new SimulatorFactory(new Dictionary<string, string?> { ["Simulator:Deployments:small:RequestsPerMinute"] = "2" }, time);
+        using var factory = new SimulatorFactory(new Dictionary<string, string?> { ["Simulator:Deployments:small:RequestsPerMinute"] = "2", ["Simulator:RateLimitShape"] = "Bucket" }, time);
         using var client = factory.CreateSimulatorClient();
         for (var i = 0; i < 2; i++)
         {

@@ -11,7 +11,7 @@ public sealed class DeploymentLimiterTests
     [Fact]
     public void TryAcquire_TokensShort_DeniesWithoutSpendingARequest()
     {
-        var limiter = new DeploymentLimiter(new RateLimits(TokensPerMinute: 120, RequestsPerMinute: 10), _time);
+        var limiter = new DeploymentLimiter(new RateLimits(TokensPerMinute: 120, RequestsPerMinute: 10, Shape: RateLimitShape.Bucket), _time);
         Assert.True(limiter.TryAcquire(100).Allowed);
 
         var denied = limiter.TryAcquire(50);
@@ -26,7 +26,7 @@ public sealed class DeploymentLimiterTests
     [Fact]
     public void TryAcquire_RequestsShort_ReportsRequestLimit()
     {
-        var limiter = new DeploymentLimiter(new RateLimits(TokensPerMinute: 10_000, RequestsPerMinute: 6), _time);
+        var limiter = new DeploymentLimiter(new RateLimits(TokensPerMinute: 10_000, RequestsPerMinute: 6, Shape: RateLimitShape.Bucket), _time);
         for (var i = 0; i < 6; i++)
         {
             Assert.True(limiter.TryAcquire(10).Allowed);
@@ -55,7 +55,7 @@ public sealed class DeploymentLimiterTests
     [Fact]
     public void TryAcquire_ConcurrentCallers_AdmitExactlyTheCapacity()
     {
-        var limiter = new DeploymentLimiter(new RateLimits(TokensPerMinute: 0, RequestsPerMinute: 500), _time);
+        var limiter = new DeploymentLimiter(new RateLimits(TokensPerMinute: 0, RequestsPerMinute: 500, Shape: RateLimitShape.Bucket), _time);
 
         var admitted = 0;
         Parallel.For(0, 2000, _ =>

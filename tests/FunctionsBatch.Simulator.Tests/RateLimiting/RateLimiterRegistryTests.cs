@@ -11,6 +11,7 @@ public sealed class RateLimiterRegistryTests
     private readonly SimulatorSettings _settings = new(Options.Create(new SimulatorOptions
     {
         DefaultRequestsPerMinute = 1,
+        RateLimitShape = RateLimitShape.Bucket,
         Deployments = { ["Big"] = new DeploymentOptions { RequestsPerMinute = 3 } },
     }));
 

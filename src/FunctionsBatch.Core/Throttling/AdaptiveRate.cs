@@ -1,0 +1,124 @@
+namespace FunctionsBatch.Core.Throttling;
+
+/// <summary>
+/// One dimension (tokens or requests) of a deployment's admitted rate: a reservation bucket refilled at
+/// <see cref="PerSecond"/>, which is unknown (not paced) until a quota, a limit header or the first 429 says what it
+/// is, and then moved by the controller: cut on 429s, raised while answers come back clean, never above
+/// <see cref="Ceiling"/>. The bucket's level follows the <c>remaining</c> headers both ways, so headroom the service
+/// reports is spent and headroom it denies is not. Callers serialize access; time is passed in.
+/// </summary>
+public sealed class AdaptiveRate
+{
+    private readonly double _burstSeconds;
+    private double _level;
+    private double _capacity;
+    private TimeSpan _last;
+
+    public AdaptiveRate(double ceilingPerSecond, double burstSeconds, TimeSpan now)
+    {
+        _burstSeconds = burstSeconds;
+        Ceiling = ceilingPerSecond > 0 ? ceilingPerSecond : double.PositiveInfinity;
+        PerSecond = Ceiling;
+        _capacity = Known ? Math.Max(1, PerSecond * burstSeconds) : 0;
+        _level = _capacity;
+        _last = now;
+    }
+
+    /// <summary>The rate admitted now; infinite while nothing is known (calls go out unpaced).</summary>
+    public double PerSecond { get; private set; }
+
+    /// <summary>The quota's rate (configured, or from a limit header, times this process's share); infinite when unknown.</summary>
+    public double Ceiling { get; private set; }
+
+    public bool Known => !double.IsPositiveInfinity(PerSecond);
+
+    /// <summary>Everything reserved so far, for telling what was sent after a given call.</summary>
+    public double Reserved { get; private set; }
+
+    /// <summary>Takes <paramref name="cost"/> and returns how long to wait before spending it.</summary>
+    public TimeSpan Reserve(double cost, TimeSpan now)
+    {
+        Reserved += cost;
+        if (!Known)
+        {
+            return TimeSpan.Zero;
+        }
+
+        Refill(now);
+        _level -= Math.Min(cost, _capacity);
+        return _level >= 0 ? TimeSpan.Zero : TimeSpan.FromSeconds(-_level / PerSecond);
+    }
+
+    /// <summary>
+    /// The service said <paramref name="remaining"/> was left when it admitted a call; what was reserved after that
+    /// call is not in the figure yet. The level becomes exactly that, up or down.
+    /// </summary>
+    public void ObserveRemaining(double remaining, double reservedThrough, double share, TimeSpan now)
+    {
+        if (!Known)
+        {
+            return;
+        }
+
+        Refill(now);
+        var ours = remaining * share;
+        _capacity = Math.Max(PerSecond * _burstSeconds, ours);
+        _level = Math.Min(_capacity, ours) - Math.Max(0, Reserved - reservedThrough);
+    }
+
+    /// <summary>A limit header or a share change: the new ceiling, and the rate under it.</summary>
+    public void SetCeiling(double perSecond, TimeSpan now)
+    {
+        if (perSecond <= 0 || double.IsNaN(perSecond))
+        {
+            return;
+        }
+
+        Refill(now);
+        Ceiling = perSecond;
+        PerSecond = Known ? Math.Min(PerSecond, Ceiling) : Ceiling;
+        _capacity = Math.Max(1, PerSecond * _burstSeconds);
+        _level = Math.Min(_level, _capacity);
+    }
+
+    /// <summary>A 429: the rate becomes <paramref name="factor"/> × what it was (or × what was measured, when it was unknown).</summary>
+    public void Cut(double factor, double measuredPerSecond, TimeSpan now)
+    {
+        if (!Known && measuredPerSecond <= 0)
+        {
+            // Refused before anything was answered: nothing to learn a rate from yet; the pause alone holds the calls.
+            return;
+        }
+
+        Refill(now);
+        var from = Known ? PerSecond : measuredPerSecond;
+        PerSecond = Math.Min(Ceiling, Math.Max(MinimumPerSecond, from * factor));
+        _capacity = Math.Max(1, PerSecond * _burstSeconds);
+        _level = Math.Min(_level, 0);
+    }
+
+    /// <summary>A clean stretch of <paramref name="seconds"/>: the rate climbs by <paramref name="perSecond"/> of itself per second.</summary>
+    public void Raise(double perSecond, double seconds, TimeSpan now)
+    {
+        if (!Known || PerSecond >= Ceiling)
+        {
+            return;
+        }
+
+        Refill(now);
+        PerSecond = Math.Min(Ceiling, PerSecond * (1 + (perSecond * seconds)));
+        _capacity = Math.Max(_capacity, PerSecond * _burstSeconds);
+    }
+
+    /// <summary>One unit a minute: a cut never stops a deployment altogether.</summary>
+    private const double MinimumPerSecond = 1.0 / 60;
+
+    private void Refill(TimeSpan now)
+    {
+        if (now > _last)
+        {
+            _level = Math.Min(_capacity, _level + ((now - _last).TotalSeconds * PerSecond));
+            _last = now;
+        }
+    }
+}

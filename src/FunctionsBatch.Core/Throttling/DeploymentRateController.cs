@@ -1,0 +1,202 @@
+namespace FunctionsBatch.Core.Throttling;
+
+/// <summary>
+/// Learns and spends one deployment's quota from this process. Calls are admitted through two
+/// <see cref="AdaptiveRate"/>s (tokens, requests). A configured quota (times this process's share of it) is the
+/// ceiling and the starting rate; without one, calls go out unpaced until the service pushes back. The service's
+/// headers steer it: <c>x-ratelimit-limit-*</c> sets the ceiling, <c>x-ratelimit-remaining-*</c> sets how much may be
+/// spent now. A 429 pauses every admission for the service's retry-after and cuts the rate that ran out
+/// (multiplicative decrease, once per burst: only calls admitted after the last cut can cut again); each clean
+/// second raises it again, up to the ceiling. Pure and deterministic: time is passed in, callers serialize access.
+/// </summary>
+public sealed class DeploymentRateController
+{
+    /// <summary>How far back the admitted rate is measured when a first 429 has to seed an unknown rate.</summary>
+    private static readonly TimeSpan MeasureWindow = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// The shortest period a measured rate is taken over: Azure's limit window. A service's opening allowance is
+    /// spent in a second or two, and dividing it by that would take the burst for the rate.
+    /// </summary>
+    private static readonly TimeSpan ShortestMeasure = TimeSpan.FromSeconds(10);
+
+    private readonly RateControlOptions _options;
+    private readonly DeploymentQuota _configured;
+    private readonly Queue<(TimeSpan At, int Tokens)> _answered = new();
+    private readonly TimeSpan _started;
+    private double _answeredTokens;
+    private long _sequence;
+    private long _cutAfter = -1;
+    private TimeSpan _pausedUntil;
+    private TimeSpan _lastRaise;
+    private int? _limitTokens;
+    private int? _limitRequests;
+
+    public DeploymentRateController(DeploymentQuota configured, RateControlOptions options, TimeSpan now)
+    {
+        ArgumentNullException.ThrowIfNull(configured);
+        ArgumentNullException.ThrowIfNull(options);
+        _configured = configured;
+        _options = options;
+        _started = now;
+        _lastRaise = now;
+        Tokens = new AdaptiveRate(configured.TokensPerMinute / 60.0, options.BurstSeconds, now);
+        Requests = new AdaptiveRate(configured.RequestsPerMinute / 60.0, options.BurstSeconds, now);
+    }
+
+    public AdaptiveRate Tokens { get; }
+
+    public AdaptiveRate Requests { get; }
+
+    /// <summary>This process's share of the deployment's quota (1 when it is the only caller).</summary>
+    public double Share { get; private set; } = 1;
+
+    /// <summary>429s that cut the rate (the others fell in a burst already answered).</summary>
+    public int Cuts { get; private set; }
+
+    /// <summary>Admits a call charged <paramref name="tokens"/>; <paramref name="wait"/> is how long it must wait first.</summary>
+    public RateTicket Reserve(int tokens, TimeSpan now, out TimeSpan wait)
+    {
+        var ticket = new RateTicket(++_sequence, tokens, Tokens.Reserved, Requests.Reserved);
+        var paced = Max(Tokens.Reserve(tokens, now), Requests.Reserve(1, now));
+        wait = Max(paced, PausedFor(now));
+        return ticket;
+    }
+
+    /// <summary>How much longer a 429 holds every admission.</summary>
+    public TimeSpan PausedFor(TimeSpan now) => _pausedUntil > now ? _pausedUntil - now : TimeSpan.Zero;
+
+    /// <summary>The call was answered (the service admitted it).</summary>
+    public void Answered(RateTicket ticket, RateSignal signal, TimeSpan now)
+    {
+        ArgumentNullException.ThrowIfNull(signal);
+        Learn(signal, now);
+        _answered.Enqueue((now, ticket.Tokens));
+        _answeredTokens += ticket.Tokens;
+        while (_answered.TryPeek(out var oldest) && now - oldest.At > MeasureWindow)
+        {
+            _answeredTokens -= _answered.Dequeue().Tokens;
+        }
+
+        // Unpaced so far, and the headers say what is already sent will use up what is left: start pacing at the
+        // rate the service has admitted, before it has to refuse anything.
+        if (!Tokens.Known && signal.RemainingTokens is { } tokensLeft && tokensLeft * Share < Tokens.Reserved - (ticket.TokensBefore + ticket.Tokens))
+        {
+            Tokens.Cut(1, MeasuredTokensPerSecond(now), now);
+        }
+
+        if (!Requests.Known && signal.RemainingRequests is { } requestsLeft && requestsLeft * Share < Requests.Reserved - (ticket.RequestsBefore + 1))
+        {
+            Requests.Cut(1, MeasuredRequestsPerSecond(now), now);
+        }
+
+        Observe(ticket, signal, now);
+
+        var clean = (now - Max(_lastRaise, _pausedUntil)).TotalSeconds;
+        if (clean >= 1)
+        {
+            Tokens.Raise(_options.IncreasePerSecond, Math.Min(clean, 2), now);
+            Requests.Raise(_options.IncreasePerSecond, Math.Min(clean, 2), now);
+            _lastRaise = now;
+        }
+    }
+
+    /// <summary>The call was answered 429: pause everything for the service's wait, and cut the rate that ran out.</summary>
+    public void Throttled(RateTicket ticket, TimeSpan? retryAfter, RateSignal signal, TimeSpan now)
+    {
+        ArgumentNullException.ThrowIfNull(signal);
+        Learn(signal, now);
+        var pause = now + (retryAfter ?? TimeSpan.FromSeconds(_options.DefaultPauseSeconds));
+        _pausedUntil = Max(_pausedUntil, pause);
+        _lastRaise = _pausedUntil;
+        Observe(ticket, signal, now);
+        if (ticket.Sequence <= _cutAfter)
+        {
+            return;
+        }
+
+        _cutAfter = _sequence;
+        Cuts++;
+        // The headers name the limit that ran out; without them tokens are the usual one, and cutting them slows requests too.
+        var requestsRanOut = signal.RemainingRequests is <= 0 && !(signal.RemainingTokens < ticket.Tokens);
+        if (requestsRanOut)
+        {
+            Requests.Cut(Factor(Requests), MeasuredRequestsPerSecond(now), now);
+        }
+        else
+        {
+            Tokens.Cut(Factor(Tokens), MeasuredTokensPerSecond(now), now);
+        }
+    }
+
+    /// <summary>Tokens the service admitted per second lately.</summary>
+    public double MeasuredTokensPerSecond(TimeSpan now) => _answeredTokens / MeasuredSeconds(now);
+
+    public double MeasuredRequestsPerSecond(TimeSpan now) => _answered.Count / MeasuredSeconds(now);
+
+    private double MeasuredSeconds(TimeSpan now) =>
+        Math.Clamp((now - _started).TotalSeconds, ShortestMeasure.TotalSeconds, MeasureWindow.TotalSeconds);
+
+    /// <summary>Several processes share the deployment: this one takes <paramref name="share"/> of its quota.</summary>
+    public void SetShare(double share, TimeSpan now)
+    {
+        share = Math.Clamp(share, 0.01, 1);
+        if (Math.Abs(share - Share) < 1e-9)
+        {
+            return;
+        }
+
+        var wasShare = Share;
+        Share = share;
+        ApplyCeilings(now);
+        // A learned rate without a ceiling was this process's share of what was left: scale it like the ceiling.
+        if (double.IsPositiveInfinity(Tokens.Ceiling) && Tokens.Known)
+        {
+            Tokens.Cut(share / wasShare, 0, now);
+        }
+    }
+
+    private double Factor(AdaptiveRate rate) =>
+        double.IsPositiveInfinity(rate.Ceiling) ? _options.Decrease : _options.DecreaseUnderCeiling;
+
+    private void Learn(RateSignal signal, TimeSpan now)
+    {
+        if (signal.LimitTokens is > 0 && signal.LimitTokens != _limitTokens || signal.LimitRequests is > 0 && signal.LimitRequests != _limitRequests)
+        {
+            _limitTokens = signal.LimitTokens ?? _limitTokens;
+            _limitRequests = signal.LimitRequests ?? _limitRequests;
+            ApplyCeilings(now);
+        }
+    }
+
+    /// <summary>The service's own limit wins over a configured one; both are shared with the other processes.</summary>
+    private void ApplyCeilings(TimeSpan now)
+    {
+        var tokensPerMinute = _limitTokens ?? _configured.TokensPerMinute;
+        var requestsPerMinute = _limitRequests ?? _configured.RequestsPerMinute;
+        if (tokensPerMinute > 0)
+        {
+            Tokens.SetCeiling(tokensPerMinute * Share / 60.0, now);
+        }
+
+        if (requestsPerMinute > 0)
+        {
+            Requests.SetCeiling(requestsPerMinute * Share / 60.0, now);
+        }
+    }
+
+    private void Observe(RateTicket ticket, RateSignal signal, TimeSpan now)
+    {
+        if (signal.RemainingTokens is { } tokens)
+        {
+            Tokens.ObserveRemaining(tokens, ticket.TokensBefore + ticket.Tokens, Share, now);
+        }
+
+        if (signal.RemainingRequests is { } requests)
+        {
+            Requests.ObserveRemaining(requests, ticket.RequestsBefore + 1, Share, now);
+        }
+    }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+}

@@ -1,0 +1,17 @@
+namespace FunctionsBatch.Core.Throttling;
+
+/// <summary>The controller's constants; the defaults are what the benchmarks were run with.</summary>
+/// <param name="Decrease">The factor a 429 cuts the admitted rate by (once per burst of 429s).</param>
+/// <param name="DecreaseUnderCeiling">The gentler cut when a quota is known: the 429 came from timing, not from a wrong estimate.</param>
+/// <param name="IncreasePerSecond">How fast the rate climbs back after a clean second, as a share of itself.</param>
+/// <param name="BurstSeconds">How many seconds of the admitted rate may be spent at once without headers that say more is free.</param>
+/// <param name="DefaultPause">How long a 429 without <c>retry-after-ms</c>/<c>Retry-After</c> pauses admission.</param>
+public sealed record RateControlOptions(
+    double Decrease = 0.85,
+    double DecreaseUnderCeiling = 0.95,
+    double IncreasePerSecond = 0.01,
+    double BurstSeconds = 1,
+    double DefaultPauseSeconds = 1)
+{
+    public static RateControlOptions Default { get; } = new();
+}
