@@ -16,6 +16,7 @@ public sealed record BenchOptions(
     int? QuotaRecords,
     long? QuotaTokensPerMinute,
     double? BurstSeconds,
+    IReadOnlyList<string>? QuotaShapes,
     int? ChunkSize,
     int? ParallelChunks,
     int? Concurrency,
@@ -35,6 +36,7 @@ public sealed record BenchOptions(
         int? quotaRecords = null;
         long? tpm = null;
         double? burst = null;
+        IReadOnlyList<string>? shapes = null;
         int? chunkSize = null, parallelChunks = null, concurrency = null;
         var ledgerLookups = false;
         var hostSettings = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -54,6 +56,9 @@ public sealed record BenchOptions(
                         throw new ArgumentException($"unknown scenario '{unknown}'; choose from {string.Join(", ", AllScenarios)}");
                     }
 
+                    break;
+                case "--quota-shapes":
+                    shapes = Next().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
                     break;
                 case "--out":
                     output = Next();
@@ -95,6 +100,6 @@ public sealed record BenchOptions(
         }
 
         var command = "./scripts/bench.sh" + (args.Length > 0 ? " " + string.Join(' ', args) : string.Empty);
-        return new BenchOptions(quick, scenarios, output, sizes, quotaRecords, tpm, burst, chunkSize, parallelChunks, concurrency, ledgerLookups, hostSettings, renderFrom, command);
+        return new BenchOptions(quick, scenarios, output, sizes, quotaRecords, tpm, burst, shapes, chunkSize, parallelChunks, concurrency, ledgerLookups, hostSettings, renderFrom, command);
     }
 }

@@ -76,16 +76,19 @@ Log($"machine: {Environment.ProcessorCount} cores; mode {(quick ? "quick" : "ful
 
 if (options.Scenarios.Contains("quota"))
 {
-    var spec = new BenchSpec(ChunkSize: 500, MaxParallelChunks: 16, MaxConcurrentRequestsPerChunk: 16, ChunksPerGroup: 200, MaxOutputTokens: 100);
+    // The shipped job and its default chunking, fresh answers every time (no ledger hits between contenders).
+    var spec = new BenchSpec(ChunkSize: 100, MaxParallelChunks: 16, MaxConcurrentRequestsPerChunk: 16, ChunksPerGroup: 200, MaxOutputTokens: 100, Reprocess: true);
+    var tokensPerMinute = options.QuotaTokensPerMinute ?? 1_200_000;
     var parameters = new QuotaParameters(
-        Records: options.QuotaRecords ?? (quick ? 10_000 : 50_000),
-        TokensPerMinute: options.QuotaTokensPerMinute ?? (quick ? 5_000_000 : 10_000_000),
-        RequestsPerMinute: (options.QuotaTokensPerMinute ?? (quick ? 5_000_000 : 10_000_000)) * 6 / 1000,
+        Records: options.QuotaRecords ?? (quick ? 2_000 : 5_000),
+        TokensPerMinute: tokensPerMinute,
+        RequestsPerMinute: tokensPerMinute / 100,
         LatencyMs: 200,
         Spec: spec,
-        BurstSeconds: options.BurstSeconds ?? 10,
+        BurstSeconds: options.BurstSeconds ?? 1,
         BaselineParallelism: spec.InFlightCap,
-        SequentialCapSeconds: quick ? 30 : 120);
+        SequentialCapSeconds: quick ? 20 : 30,
+        Shapes: options.QuotaShapes ?? ["Window", "Bucket"]);
     quota = await Attempt("quota", () => new QuotaScenario(parameters, Log).RunAsync());
 }
 

@@ -30,9 +30,14 @@ public sealed class BaselineRequests
 
         var client = new AzureOpenAIClient(new Uri(endpoint), new ApiKeyCredential(apiKey), new AzureOpenAIClientOptions());
         Chat = client.GetChatClient(spec.Model);
+        var unretried = new AzureOpenAIClient(new Uri(endpoint), new ApiKeyCredential(apiKey), new AzureOpenAIClientOptions { RetryPolicy = new System.ClientModel.Primitives.ClientRetryPolicy(maxRetries: 0) });
+        Unretried = unretried.GetChatClient(spec.Model);
     }
 
     public ChatClient Chat { get; }
+
+    /// <summary>The same client with the SDK's retries off, for a caller that handles 429s itself.</summary>
+    public ChatClient Unretried { get; }
 
     public ChatCompletionOptions Options => _options;
 

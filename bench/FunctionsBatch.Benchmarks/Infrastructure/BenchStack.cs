@@ -105,17 +105,18 @@ public sealed class BenchStack : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts (another) local host process on the task hub and waits until it serves.</summary>
-    public async Task StartHostAsync()
+    /// <summary>Starts (another) local host process on the task hub and waits until it serves; another port makes it a second host beside the first.</summary>
+    public async Task StartHostAsync(int? port = null)
     {
+        var url = port is { } p ? $"http://127.0.0.1:{p}" : HostUrl;
         var log = Path.Combine(LogDirectory, $"host-{_hosts.Count}.log");
         _hosts.Add(ServiceProcess.Start(
             "localhost",
             "dotnet",
-            [RepoPaths.ServiceDll("FunctionsBatch.LocalHost"), "--urls", HostUrl],
+            [RepoPaths.ServiceDll("FunctionsBatch.LocalHost"), "--urls", url],
             _hostSettings,
             log));
-        await WaitForAsync($"{HostUrl}/healthz", "local host").ConfigureAwait(false);
+        await WaitForAsync($"{url}/healthz", "local host").ConfigureAwait(false);
     }
 
     /// <summary>CPU seconds and memory of the three services now.</summary>

@@ -35,49 +35,53 @@ public static class Figures
 
     private static void AddQuota(List<Figure> figures, QuotaResult quota)
     {
-        var pipeline = quota.Contenders.FirstOrDefault(c => c.Name == "pipeline");
-        var parallel = quota.Contenders.FirstOrDefault(c => c.Name == "parallel-sdk-retries");
-        var sequential = quota.Contenders.FirstOrDefault(c => c.Name == "sequential");
-        if (pipeline is not null)
+        foreach (var shape in quota.Contenders.Select(c => c.Shape).Distinct())
         {
-            var steady = pipeline.SteadyQuotaUse ?? pipeline.QuotaUse;
-            figures.Add(new Figure("quota", "pipeline: charged tokens/min ÷ TPM quota, whole run", pipeline.QuotaUse, "ratio", "≥ 0.95", pipeline.QuotaUse >= 0.95,
-                "prompt + max_tokens per admitted request, as the limiter charges, from first request to last answer (includes the pacer's opening burst and the closing tail)"));
-            figures.Add(new Figure("quota", "pipeline: charged tokens/min ÷ TPM quota, steady state", steady, "ratio", "≥ 0.95", steady >= 0.95,
-                "slope while the 20%–90% part of the tokens was spent: no burst, no tail"));
-            figures.Add(new Figure("quota", "pipeline: share of requests answered 429", pipeline.ThrottledShare, "ratio", "≤ 0.01", pipeline.ThrottledShare <= 0.01,
-                $"{pipeline.Throttled:N0} of {pipeline.Requests:N0} requests"));
-            figures.Add(new Figure("quota", "pipeline: billed tokens/min (prompt + completion) ÷ TPM quota, whole run", pipeline.ActualQuotaUse, "ratio", null, null,
-                "the unused part of max_tokens is charged at admission but not billed"));
-        }
+            QuotaContender? Named(string name) => quota.Contenders.FirstOrDefault(c => c.Shape == shape && c.Name == name);
+            var scope = $"quota/{shape}";
+            if (Named("pipeline-no-quota") is { } learned)
+            {
+                AddPipeline(figures, scope, learned, "no quota configured", steadyTarget: 0.90, throttledTarget: 0.05);
+            }
 
-        if (parallel is not null)
-        {
-            figures.Add(new Figure("quota", "Parallel.ForEachAsync + SDK retries: share of requests answered 429", parallel.ThrottledShare, "ratio", null, null,
-                $"{parallel.Throttled:N0} of {parallel.Requests:N0} requests"));
-            figures.Add(new Figure("quota", "Parallel.ForEachAsync + SDK retries: records failed ÷ records", parallel.Failed / (double)Math.Max(1, parallel.Attempted), "ratio", null, null,
-                $"{parallel.Failed:N0} of {parallel.Attempted:N0} records gave up after the SDK's 3 retries"));
-            figures.Add(new Figure("quota", "Parallel.ForEachAsync + SDK retries: charged tokens/min ÷ quota, whole run", parallel.QuotaUse, "ratio", null, null,
-                $"over {parallel.WindowSeconds:N0} s: it spends the simulator's full one-minute starting bucket at once, then fails what the SDK's retries cannot place"));
-        }
+            if (Named("pipeline-quota") is { } told)
+            {
+                AddPipeline(figures, scope, told, "quota configured", steadyTarget: 0.98, throttledTarget: 0.01);
+                if (Named("burst-pause-on-429") is { } burst)
+                {
+                    figures.Add(new Figure(scope, "quota configured: run time ÷ burst-and-pause script's", told.WindowSeconds / burst.WindowSeconds, "ratio", "≤ 1", told.WindowSeconds <= burst.WindowSeconds,
+                        $"{told.WindowSeconds:N1} s vs {burst.WindowSeconds:N1} s for {told.Records:N0} records; the script met {burst.Throttled:N0} 429s ({burst.ThrottledShare:P1})"));
+                }
+            }
 
-        if (sequential is not null)
-        {
-            figures.Add(new Figure("quota", "sequential loop: charged tokens/min ÷ quota", sequential.QuotaUse, "ratio", null, null,
-                sequential.ExtrapolatedMinutesForAll is { } minutes ? $"capped at {sequential.WindowSeconds:N0} s; all {sequential.Records:N0} records would take ≈ {minutes:N0} min" : "ran to the end"));
-        }
+            if (Named("two-hosts-two-runs") is { } shared)
+            {
+                AddPipeline(figures, scope, shared, "two hosts, two runs", steadyTarget: 0.95, throttledTarget: 0.01);
+            }
 
-        if (pipeline is not null && sequential is not null && sequential.RecordsPerSecond > 0)
-        {
-            figures.Add(new Figure("quota", "records/s: pipeline ÷ sequential loop", pipeline.RecordsPerSecond / sequential.RecordsPerSecond, "×", null, null,
-                $"{pipeline.RecordsPerSecond:N1} vs {sequential.RecordsPerSecond:N1} records/s"));
-        }
+            if (Named("parallel-sdk-retries") is { } parallel)
+            {
+                figures.Add(new Figure(scope, "Parallel.ForEachAsync + SDK retries: records failed ÷ records", parallel.Failed / (double)Math.Max(1, parallel.Attempted), "ratio", null, null,
+                    $"{parallel.Failed:N0} of {parallel.Attempted:N0} records gave up after the SDK's 3 retries; {parallel.Throttled:N0} of {parallel.Requests:N0} requests answered 429"));
+            }
 
-        if (pipeline is not null && parallel is not null && parallel.Succeeded > 0)
-        {
-            figures.Add(new Figure("quota", "records succeeded: pipeline ÷ Parallel.ForEachAsync", pipeline.Succeeded / (double)parallel.Succeeded, "×", null, null,
-                $"{pipeline.Succeeded:N0} vs {parallel.Succeeded:N0} of {pipeline.Records:N0}"));
+            if (Named("sequential") is { } sequential)
+            {
+                figures.Add(new Figure(scope, "sequential loop: charged tokens/min ÷ quota", sequential.QuotaUse, "ratio", null, null,
+                    sequential.ExtrapolatedMinutesForAll is { } minutes ? $"capped at {sequential.WindowSeconds:N0} s; all {sequential.Records:N0} records would take ≈ {minutes:N0} min" : "ran to the end"));
+            }
         }
+    }
+
+    private static void AddPipeline(List<Figure> figures, string scope, QuotaContender c, string label, double steadyTarget, double throttledTarget)
+    {
+        var steady = c.SteadyQuotaUse ?? c.QuotaUse;
+        figures.Add(new Figure(scope, $"{label}: records failed or skipped", c.Attempted - c.Succeeded, "records", "0", c.Attempted == c.Succeeded,
+            $"{c.Succeeded:N0} of {c.Attempted:N0} succeeded"));
+        figures.Add(new Figure(scope, $"{label}: charged tokens/min ÷ TPM quota, steady state", steady, "ratio", $"≥ {steadyTarget:0.00}", steady >= steadyTarget,
+            $"slope while the 20%–90% part of the tokens was spent; whole run {c.QuotaUse:P1} over {c.WindowSeconds:N1} s"));
+        figures.Add(new Figure(scope, $"{label}: share of requests answered 429", c.ThrottledShare, "ratio", $"≤ {throttledTarget:0.00}", c.ThrottledShare <= throttledTarget,
+            $"{c.Throttled:N0} of {c.Requests:N0} requests"));
     }
 
     private static void AddOverhead(List<Figure> figures, OverheadResult overhead)

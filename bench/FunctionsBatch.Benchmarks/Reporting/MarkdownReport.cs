@@ -76,23 +76,23 @@ public static class MarkdownReport
         Line(md, "## 1. Quota use against a TPM/RPM-limited deployment");
         Line(md);
         Line(md, $"- {p.Records:N0} synthetic tickets (the 2,000 in `samples/tickets.jsonl` repeated with new ids), job `classify-tickets` with `maxOutputTokens` {p.Spec.MaxOutputTokens}.");
-        Line(md, $"- Simulator deployment `gpt-4o-mini`: **{p.TokensPerMinute:N0} TPM**, {p.RequestsPerMinute:N0} RPM, {p.LatencyMs} ms latency. The pipeline's pacer is told the same quota (`AzureOpenAI__Deployments__gpt-4o-mini__TokensPerMinute/RequestsPerMinute`, `AzureOpenAI__BurstSeconds` = {p.BurstSeconds.ToString(Inv)}).");
+        Line(md, $"- Simulator deployment `gpt-4o-mini`: **{p.TokensPerMinute:N0} TPM**, {p.RequestsPerMinute:N0} RPM, {p.LatencyMs} ms latency, limiter shapes {string.Join(" and ", (p.Shapes ?? ["Bucket"]).Select(s => $"`{s}`"))}: *Window* is Azure's (whatever was admitted in the last 10 s may not pass a sixth of the per-minute limit), *Bucket* holds a whole minute and starts full. *-no-quota* contenders run on a host with no quota configured (the default); *pipeline-quota* is told the same quota (`AzureOpenAI__Deployments__gpt-4o-mini__TokensPerMinute/RequestsPerMinute`, `AzureOpenAI__BurstSeconds` = {p.BurstSeconds.ToString(Inv)}).");
         Line(md, $"- Pipeline spec: chunkSize {p.Spec.ChunkSize}, maxParallelChunks {p.Spec.MaxParallelChunks}, maxConcurrentRequestsPerChunk {p.Spec.MaxConcurrentRequestsPerChunk} (≤ {p.Spec.InFlightCap} requests in flight), chunksPerGroup {p.Spec.ChunksPerGroup}.");
-        Line(md, "- Before each contender the simulator is reset: counters zeroed, buckets full (one minute of quota, as the simulator's limiter holds).");
+        Line(md, "- Before each contender the simulator is reset: counters zeroed, limits whole (a full bucket, or an empty window).");
         Line(md, "- *Charged* tokens = prompt + max_tokens of every admitted request (what the limiter takes); *billed* = prompt + completion. Both come from `/sim/stats` (sampled every 250 ms); the window runs from the first request to the last answer.");
         Line(md, "- A client can exceed 100% over a short window by spending a full bucket at the start (the pacer's burst, or the simulator's whole minute for an unpaced client); the *steady state* column is the slope while the 20%–90% part of the contender's tokens was spent, without that opening burst or the closing tail.");
         Line(md);
-        Line(md, "| contender | records ok / attempted | window s | records/s | charged TPM ÷ quota | billed TPM ÷ quota | steady state | requests | 429s | 429 share | CPU s (host / sim / Azurite / runner / other processes) |");
-        Line(md, "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+        Line(md, "| shape | contender | records ok / attempted | window s | records/s | charged TPM ÷ quota | billed TPM ÷ quota | steady state | requests | 429s | 429 share | CPU s (host / sim / Azurite / runner / other processes) |");
+        Line(md, "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
         foreach (var c in quota.Contenders)
         {
-            Line(md, $"| {c.Name} | {c.Succeeded:N0} / {c.Attempted:N0} | {c.WindowSeconds:N1} | {c.RecordsPerSecond:N1} | {c.QuotaUse:P1} | {c.ActualQuotaUse:P1} | {(c.SteadyQuotaUse is { } s ? s.ToString("P1", Inv) : "n/a")} | {c.Requests:N0} | {c.Throttled:N0} | {c.ThrottledShare:P2} | {c.Cpu.Host:N0} / {c.Cpu.Simulator:N0} / {c.Cpu.Azurite:N0} / {c.Cpu.Runner:N0} / {c.Cpu.Other:N0} |");
+            Line(md, $"| {c.Shape} | {c.Name} | {c.Succeeded:N0} / {c.Attempted:N0} | {c.WindowSeconds:N1} | {c.RecordsPerSecond:N1} | {c.QuotaUse:P1} | {c.ActualQuotaUse:P1} | {(c.SteadyQuotaUse is { } s ? s.ToString("P1", Inv) : "n/a")} | {c.Requests:N0} | {c.Throttled:N0} | {c.ThrottledShare:P2} | {c.Cpu.Host:N0} / {c.Cpu.Simulator:N0} / {c.Cpu.Azurite:N0} / {c.Cpu.Runner:N0} / {c.Cpu.Other:N0} |");
         }
 
         Line(md);
         foreach (var c in quota.Contenders)
         {
-            Line(md, $"- **{c.Name}**: {c.Description}.{(c.ExtrapolatedMinutesForAll is { } minutes ? $" Extrapolated: all {c.Records:N0} records in ≈ {minutes:N0} min." : string.Empty)}");
+            Line(md, $"- **{c.Shape} / {c.Name}**: {c.Description}.{(c.ExtrapolatedMinutesForAll is { } minutes ? $" Extrapolated: all {c.Records:N0} records in ≈ {minutes:N0} min." : string.Empty)}");
         }
 
         Line(md);

@@ -27,4 +27,5 @@ public sealed record QuotaContender(
     double RecordsPerSecond,
     bool Capped,
     double? ExtrapolatedMinutesForAll,
-    CpuSeconds Cpu);
+    CpuSeconds Cpu,
+    string Shape = "Bucket");

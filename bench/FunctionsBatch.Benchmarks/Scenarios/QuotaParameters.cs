@@ -3,6 +3,7 @@ using FunctionsBatch.Benchmarks.Data;
 namespace FunctionsBatch.Benchmarks.Scenarios;
 
 /// <summary>The quota scenario's knobs, all written into the results.</summary>
+/// <param name="Shapes">The simulator's limiter shapes to run every contender against: <c>Window</c> (Azure's) and <c>Bucket</c>.</param>
 public sealed record QuotaParameters(
     int Records,
     long TokensPerMinute,
@@ -11,4 +12,5 @@ public sealed record QuotaParameters(
     BenchSpec Spec,
     double BurstSeconds,
     int BaselineParallelism,
-    double SequentialCapSeconds);
+    double SequentialCapSeconds,
+    IReadOnlyList<string> Shapes);
