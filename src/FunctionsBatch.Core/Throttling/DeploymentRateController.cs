@@ -6,8 +6,9 @@ namespace FunctionsBatch.Core.Throttling;
 /// ceiling and the starting rate; without one, calls go out unpaced until the service pushes back. The service's
 /// headers steer it: <c>x-ratelimit-limit-*</c> sets the ceiling, <c>x-ratelimit-remaining-*</c> sets how much may be
 /// spent now. A 429 pauses every admission for the service's retry-after and cuts the rate that ran out
-/// (multiplicative decrease, once per burst: only calls admitted after the last cut can cut again); each clean
-/// second raises it again, up to the ceiling. Pure and deterministic: time is passed in, callers serialize access.
+/// (multiplicative decrease, once per burst: only calls admitted after the last cut can cut again); bursts refused one
+/// after another with nothing answered double the pause, up to <see cref="MaxPause"/>; each clean second raises the
+/// rate again, up to the ceiling. Pure and deterministic: time is passed in, callers serialize access.
 /// </summary>
 public sealed class DeploymentRateController
 {
@@ -20,6 +21,9 @@ public sealed class DeploymentRateController
     /// </summary>
     private static readonly TimeSpan ShortestMeasure = TimeSpan.FromSeconds(10);
 
+    /// <summary>The longest a storm's doubling pauses grow (never shorter than what the service asked for).</summary>
+    public static readonly TimeSpan MaxPause = TimeSpan.FromSeconds(30);
+
     private readonly RateControlOptions _options;
     private readonly DeploymentQuota _configured;
     private readonly Queue<(TimeSpan At, int Tokens)> _answered = new();
@@ -31,6 +35,7 @@ public sealed class DeploymentRateController
     private TimeSpan _lastRaise;
     private int? _limitTokens;
     private int? _limitRequests;
+    private int _burstsWithoutAnswer;
 
     public DeploymentRateController(DeploymentQuota configured, RateControlOptions options, TimeSpan now)
     {
@@ -71,6 +76,7 @@ public sealed class DeploymentRateController
     {
         ArgumentNullException.ThrowIfNull(signal);
         Learn(signal, now);
+        _burstsWithoutAnswer = 0;
         _answered.Enqueue((now, ticket.Tokens));
         _answeredTokens += ticket.Tokens;
         while (_answered.TryPeek(out var oldest) && now - oldest.At > MeasureWindow)
@@ -106,15 +112,22 @@ public sealed class DeploymentRateController
     {
         ArgumentNullException.ThrowIfNull(signal);
         Learn(signal, now);
-        var pause = now + (retryAfter ?? TimeSpan.FromSeconds(_options.DefaultPauseSeconds));
-        _pausedUntil = Max(_pausedUntil, pause);
-        _lastRaise = _pausedUntil;
         Observe(ticket, signal, now);
+        var asked = retryAfter ?? TimeSpan.FromSeconds(_options.DefaultPauseSeconds);
         if (ticket.Sequence <= _cutAfter)
         {
+            _pausedUntil = Max(_pausedUntil, now + asked);
+            _lastRaise = _pausedUntil;
             return;
         }
 
+        // Bursts refused one after another with nothing answered between them (a storm, or a deployment that only
+        // answers 429): each pause doubles, so the calls waiting send a probe now and then, not a flood.
+        _burstsWithoutAnswer++;
+        var backoff = TimeSpan.FromTicks(asked.Ticks * (1L << Math.Min(_burstsWithoutAnswer - 1, 10)));
+        var pause = backoff > MaxPause ? Max(MaxPause, asked) : backoff;
+        _pausedUntil = Max(_pausedUntil, now + pause);
+        _lastRaise = _pausedUntil;
         _cutAfter = _sequence;
         Cuts++;
         // The headers name the limit that ran out; without them tokens are the usual one, and cutting them slows requests too.

@@ -70,6 +70,28 @@ public sealed class RateLimitEndpointTests
     }
 
     [Fact]
+    public async Task PostChatCompletion_OpenAIHeaderShape_SendsLimitAndResetBesideRemaining()
+    {
+        var time = new ManualTimeProvider();
+        using var factory = new SimulatorFactory(new Dictionary<string, string?>
+        {
+            ["Simulator:DefaultTokensPerMinute"] = "60000",
+            ["Simulator:DefaultRequestsPerMinute"] = "600",
+            ["Simulator:RateLimitHeaders"] = "OpenAI",
+        }, time);
+        using var client = factory.CreateSimulatorClient();
+
+        using var ok = await client.PostChatAsync(ChatBody.Create(User, MaxTokens));
+
+        Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+        Assert.Equal("60000", Header(ok, "x-ratelimit-limit-tokens"));
+        Assert.Equal("600", Header(ok, "x-ratelimit-limit-requests"));
+        Assert.Equal((10_000 - Cost).ToString(CultureInfo.InvariantCulture), Header(ok, "x-ratelimit-remaining-tokens"));
+        Assert.Equal("99", Header(ok, "x-ratelimit-remaining-requests"));
+        Assert.Equal("10s", Header(ok, "x-ratelimit-reset-tokens"));
+    }
+
+    [Fact]
     public async Task PostSimConfig_LimitsChangedAtRunTime_AppliesWithoutRestart()
     {
         using var factory = new SimulatorFactory(time: new ManualTimeProvider());
