@@ -21,7 +21,7 @@ public sealed class DeploymentRateControllerTests
     public void Throttled_SeveralCallsOfOneBurst_PausesForRetryAfterAndCutsOnce()
     {
         var controller = new DeploymentRateController(new DeploymentQuota(60_000, 0), RateControlOptions.Default, Start);
-        var tickets = Enumerable.Range(0, 3).Select(_ => controller.Reserve(100, Start, out _)).ToList();
+        var tickets = Enumerable.Range(0, 3).Select(i => controller.Reserve(100, Start, out _)).ToList();
 
         controller.Throttled(tickets[0], TimeSpan.FromSeconds(2), RateSignal.None, Start);
         controller.Throttled(tickets[1], TimeSpan.FromSeconds(2), RateSignal.None, Start);
