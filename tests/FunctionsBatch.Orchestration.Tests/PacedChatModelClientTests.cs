@@ -19,7 +19,7 @@ public sealed class PacedChatModelClientTests
         var model = new FakeChatModelClient(_ => Ok());
         // Two calls' worth a second, bursts of one second: the third call waits for one call's worth of refill.
         var quota = new DeploymentQuota(TokensPerMinute: Cost * 2 * 60, RequestsPerMinute: 0);
-        var paced = new PacedChatModelClient(model, new Dictionary<string, DeploymentQuota> { ["gpt"] = quota }, time, RateControlOptions.Default with { BurstSeconds = 1 });
+        var paced = new PacedChatModelClient(model, new Dictionary<string, DeploymentQuota> { ["gpt"] = quota }, time, RateControlOptions.Default with { BurstSeconds = 1, CeilingUse = 1 });
 
         for (var i = 0; i < 4; i++)
         {
@@ -36,7 +36,7 @@ public sealed class PacedChatModelClientTests
         var time = new SkippingTimeProvider();
         var model = new FakeChatModelClient(_ => Ok() with { Rate = new RateSignal(RemainingTokens: 0) });
         var quota = new DeploymentQuota(TokensPerMinute: Cost * 60, RequestsPerMinute: 0);
-        var paced = new PacedChatModelClient(model, new Dictionary<string, DeploymentQuota> { ["gpt"] = quota }, time, RateControlOptions.Default with { BurstSeconds = 10 });
+        var paced = new PacedChatModelClient(model, new Dictionary<string, DeploymentQuota> { ["gpt"] = quota }, time, RateControlOptions.Default with { BurstSeconds = 10, CeilingUse = 1 });
 
         await paced.CompleteAsync(Request("gpt"), CancellationToken.None);
         await paced.CompleteAsync(Request("gpt"), CancellationToken.None);

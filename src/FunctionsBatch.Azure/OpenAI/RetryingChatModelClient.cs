@@ -35,9 +35,10 @@ public sealed class RetryingChatModelClient : IChatModelClient
                 Delay = TimeSpan.FromMilliseconds(settings.BaseDelayMilliseconds),
                 MaxDelay = maxDelay,
                 ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome.Result, args.Context.Properties.GetValue(StateKey, null!), maxRetries)),
-                // A 429 goes straight back to the pacer, which holds it for the service's retry-after and the learned rate.
+                // A 429 waits the whole of the service's retry-after (it is the service's word, not a backoff to cap), then
+                // goes back through the pacer, which may hold it longer for the learned rate or a storm's pause.
                 DelayGenerator = args => ValueTask.FromResult(
-                    args.Outcome.Result is { HttpStatus: 429 } ? TimeSpan.Zero
+                    args.Outcome.Result is { HttpStatus: 429, RetryAfter: var asked } ? asked ?? TimeSpan.Zero
                     : args.Outcome.Result?.RetryAfter is { } serverAsked ? (TimeSpan?)Min(serverAsked, maxDelay)
                     : null),
             })
@@ -103,7 +104,7 @@ public sealed class RetryingChatModelClient : IChatModelClient
         if (result.ErrorCode == RecordErrorCodes.Throttled)
         {
             // Answered 429: again, while the call's time allows. Not sent at all: the pacer already said it does not.
-            return result.HttpStatus == 429 && !state.PastThrottleLimit;
+            return result.HttpStatus == 429 && !state.WouldPassThrottleLimit(result.RetryAfter ?? TimeSpan.Zero);
         }
 
         // Polly asks after the last attempt too: take from the budget only when a retry will follow.
@@ -132,6 +133,6 @@ public sealed class RetryingChatModelClient : IChatModelClient
 
         public bool BudgetSpent { get; set; }
 
-        public bool PastThrottleLimit => Request.ThrottleUntil is { } until && time.GetUtcNow() >= until;
+        public bool WouldPassThrottleLimit(TimeSpan wait) => Request.ThrottleUntil is { } until && time.GetUtcNow() + wait >= until;
     }
 }

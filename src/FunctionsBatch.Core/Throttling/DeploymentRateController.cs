@@ -21,6 +21,16 @@ public sealed class DeploymentRateController
     /// </summary>
     private static readonly TimeSpan ShortestMeasure = TimeSpan.FromSeconds(10);
 
+    /// <summary>How far back the share of 429s is taken when a 429 carries no headers to say whether the rate ran out.</summary>
+    private static readonly TimeSpan RecentOutcomes = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// Without headers, a 429 cuts the rate only when this share of the recent answers were 429s: a rate that ran out
+    /// refuses nearly everything, while a service that refuses a call here and there (capacity, a gateway) must not
+    /// drive the rate to nothing.
+    /// </summary>
+    private const double CongestedShare = 0.2;
+
     /// <summary>The longest a storm's doubling pauses grow (never shorter than what the service asked for).</summary>
     public static readonly TimeSpan MaxPause = TimeSpan.FromSeconds(30);
 
@@ -36,6 +46,8 @@ public sealed class DeploymentRateController
     private int? _limitTokens;
     private int? _limitRequests;
     private int _burstsWithoutAnswer;
+    private readonly Queue<(TimeSpan At, bool Throttled)> _recent = new();
+    private int _recentThrottled;
 
     public DeploymentRateController(DeploymentQuota configured, RateControlOptions options, TimeSpan now)
     {
@@ -45,8 +57,8 @@ public sealed class DeploymentRateController
         _options = options;
         _started = now;
         _lastRaise = now;
-        Tokens = new AdaptiveRate(configured.TokensPerMinute / 60.0, options.BurstSeconds, now);
-        Requests = new AdaptiveRate(configured.RequestsPerMinute / 60.0, options.BurstSeconds, now);
+        Tokens = new AdaptiveRate(configured.TokensPerMinute * options.CeilingUse / 60.0, options.BurstSeconds, now);
+        Requests = new AdaptiveRate(configured.RequestsPerMinute * options.CeilingUse / 60.0, options.BurstSeconds, now);
     }
 
     public AdaptiveRate Tokens { get; }
@@ -76,6 +88,7 @@ public sealed class DeploymentRateController
     {
         ArgumentNullException.ThrowIfNull(signal);
         Learn(signal, now);
+        Remember(false, now);
         _burstsWithoutAnswer = 0;
         _answered.Enqueue((now, ticket.Tokens));
         _answeredTokens += ticket.Tokens;
@@ -107,13 +120,23 @@ public sealed class DeploymentRateController
         }
     }
 
-    /// <summary>The call was answered 429: pause everything for the service's wait, and cut the rate that ran out.</summary>
+    /// <summary>
+    /// The call was answered 429. When the deployment's rate ran out (see <see cref="RateRanOut"/>): pause every call
+    /// for the service's wait and cut the rate, once per burst. Otherwise only this call waits (its retry policy's job).
+    /// </summary>
     public void Throttled(RateTicket ticket, TimeSpan? retryAfter, RateSignal signal, TimeSpan now)
     {
         ArgumentNullException.ThrowIfNull(signal);
         Learn(signal, now);
+        Remember(true, now);
         Observe(ticket, signal, now);
         var asked = retryAfter ?? TimeSpan.FromSeconds(_options.DefaultPauseSeconds);
+        if (!RateRanOut(ticket, signal))
+        {
+            // Only this call was refused: it waits out its own retry-after; the others go on.
+            return;
+        }
+
         if (ticket.Sequence <= _cutAfter)
         {
             _pausedUntil = Max(_pausedUntil, now + asked);
@@ -139,6 +162,30 @@ public sealed class DeploymentRateController
         else
         {
             Tokens.Cut(Factor(Tokens), MeasuredTokensPerSecond(now), now);
+        }
+    }
+
+    /// <summary>
+    /// Whether the 429 says this deployment's rate ran out (cut it) or only that this call was refused (just pause).
+    /// The remaining counts tell; without them, the share of 429s among the recent answers.
+    /// </summary>
+    private bool RateRanOut(RateTicket ticket, RateSignal signal)
+    {
+        if (signal.RemainingTokens is { } tokens || signal.RemainingRequests is not null)
+        {
+            return signal.RemainingTokens < ticket.Tokens || signal.RemainingRequests < 1;
+        }
+
+        return _recentThrottled >= CongestedShare * _recent.Count;
+    }
+
+    private void Remember(bool throttled, TimeSpan now)
+    {
+        _recent.Enqueue((now, throttled));
+        _recentThrottled += throttled ? 1 : 0;
+        while (_recent.TryPeek(out var oldest) && now - oldest.At > RecentOutcomes)
+        {
+            _recentThrottled -= _recent.Dequeue().Throttled ? 1 : 0;
         }
     }
 
@@ -189,12 +236,12 @@ public sealed class DeploymentRateController
         var requestsPerMinute = _limitRequests ?? _configured.RequestsPerMinute;
         if (tokensPerMinute > 0)
         {
-            Tokens.SetCeiling(tokensPerMinute * Share / 60.0, now);
+            Tokens.SetCeiling(tokensPerMinute * Share * _options.CeilingUse / 60.0, now);
         }
 
         if (requestsPerMinute > 0)
         {
-            Requests.SetCeiling(requestsPerMinute * Share / 60.0, now);
+            Requests.SetCeiling(requestsPerMinute * Share * _options.CeilingUse / 60.0, now);
         }
     }
 

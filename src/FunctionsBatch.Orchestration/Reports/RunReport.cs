@@ -4,7 +4,7 @@ using FunctionsBatch.Orchestration.Api;
 namespace FunctionsBatch.Orchestration.Reports;
 
 /// <summary>Everything the run report page shows, built from stored data only.</summary>
-/// <param name="TokensPerMinuteQuota">The deployment's configured quota; 0 when none is configured (calls are then not paced).</param>
+/// <param name="TokensPerMinuteQuota">The deployment's configured quota; 0 when none is configured (the pacer then learns the rate from the service).</param>
 /// <param name="RowsRead">Result rows the series and failure counts were built from.</param>
 /// <param name="RowsLimited">True when the run has more rows than the report reads; the series then covers only <paramref name="RowsRead"/> of them.</param>
 public sealed record RunReport(

@@ -135,7 +135,7 @@ public static class RunReportHtml
         }
         else
         {
-            html.Append("<span class=\"legend-quota none\" data-field=\"quota\">no TPM quota configured for this deployment (calls are not paced)</span>");
+            html.Append("<span class=\"legend-quota none\" data-field=\"quota\">no TPM quota configured for this deployment (the pacer learns the rate from the service)</span>");
         }
 
         html.Append(SvgCharts.TimeChart(

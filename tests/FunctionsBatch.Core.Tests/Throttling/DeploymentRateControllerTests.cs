@@ -6,10 +6,13 @@ public sealed class DeploymentRateControllerTests
 {
     private static readonly TimeSpan Start = TimeSpan.FromHours(1);
 
+    /// <summary>Paces to the whole of a known quota, so the figures below are round.</summary>
+    private static readonly RateControlOptions Exact = RateControlOptions.Default with { CeilingUse = 1 };
+
     [Fact]
     public void Reserve_NoQuotaAndNoSignalYet_IsNotPaced()
     {
-        var controller = new DeploymentRateController(DeploymentQuota.Unknown, RateControlOptions.Default, Start);
+        var controller = new DeploymentRateController(DeploymentQuota.Unknown, Exact, Start);
 
         var waits = Enumerable.Range(0, 100).Select(_ => Wait(controller, 5_000, Start)).ToList();
 
@@ -20,7 +23,7 @@ public sealed class DeploymentRateControllerTests
     [Fact]
     public void Throttled_SeveralCallsOfOneBurst_PausesForRetryAfterAndCutsOnce()
     {
-        var controller = new DeploymentRateController(new DeploymentQuota(60_000, 0), RateControlOptions.Default, Start);
+        var controller = new DeploymentRateController(new DeploymentQuota(60_000, 0), Exact, Start);
         var tickets = Enumerable.Range(0, 3).Select(i => controller.Reserve(100, Start, out _)).ToList();
 
         controller.Throttled(tickets[0], TimeSpan.FromSeconds(2), RateSignal.None, Start);
@@ -36,7 +39,7 @@ public sealed class DeploymentRateControllerTests
     [Fact]
     public void Throttled_CallAdmittedAfterTheCut_CutsAgain()
     {
-        var controller = new DeploymentRateController(new DeploymentQuota(60_000, 0), RateControlOptions.Default, Start);
+        var controller = new DeploymentRateController(new DeploymentQuota(60_000, 0), Exact, Start);
         var first = controller.Reserve(100, Start, out _);
         controller.Throttled(first, TimeSpan.FromMilliseconds(100), RateSignal.None, Start);
         var later = controller.Reserve(100, Start + TimeSpan.FromSeconds(1), out _);
@@ -50,7 +53,7 @@ public sealed class DeploymentRateControllerTests
     [Fact]
     public void Answered_CleanSecondsAfterACut_RaiseTheRateBackToTheCeilingAndNoFurther()
     {
-        var controller = new DeploymentRateController(new DeploymentQuota(60_000, 0), RateControlOptions.Default, Start);
+        var controller = new DeploymentRateController(new DeploymentQuota(60_000, 0), Exact, Start);
         controller.Throttled(controller.Reserve(100, Start, out _), TimeSpan.Zero, RateSignal.None, Start);
         var cut = controller.Tokens.PerSecond;
 
@@ -71,7 +74,7 @@ public sealed class DeploymentRateControllerTests
     [Fact]
     public void Throttled_BeforeAnythingWasAnswered_KeepsTheRateUnknownAndDoublesThePausePerBurst()
     {
-        var controller = new DeploymentRateController(DeploymentQuota.Unknown, RateControlOptions.Default, Start);
+        var controller = new DeploymentRateController(DeploymentQuota.Unknown, Exact, Start);
         var now = Start;
         var pauses = new List<TimeSpan>();
         for (var burst = 0; burst < 12; burst++)
@@ -93,23 +96,50 @@ public sealed class DeploymentRateControllerTests
     [Fact]
     public void Throttled_UnknownRateAfterAnswers_SeedsFromTheMeasuredRateOverAtLeastTenSeconds()
     {
-        var controller = new DeploymentRateController(DeploymentQuota.Unknown, RateControlOptions.Default, Start);
+        var controller = new DeploymentRateController(DeploymentQuota.Unknown, Exact, Start);
         var now = Start + TimeSpan.FromSeconds(2);
         for (var i = 0; i < 50; i++)
         {
             controller.Answered(controller.Reserve(1_000, now, out _), RateSignal.None, now);
         }
 
-        controller.Throttled(controller.Reserve(1_000, now, out _), TimeSpan.FromSeconds(1), RateSignal.None, now);
+        controller.Throttled(controller.Reserve(1_000, now, out _), TimeSpan.FromSeconds(1), new RateSignal(RemainingTokens: 0), now);
 
         // 50,000 tokens answered in the first 2 s: the rate is taken over 10 s, then cut.
         Assert.Equal(5_000 * RateControlOptions.Default.Decrease, controller.Tokens.PerSecond, 6);
     }
 
     [Fact]
+    public void Throttled_OneRefusalAmongManyAnswersWithoutHeaders_NeitherCutsNorPausesTheOthers()
+    {
+        var controller = new DeploymentRateController(new DeploymentQuota(60_000, 0), Exact, Start);
+        for (var i = 0; i < 20; i++)
+        {
+            controller.Answered(controller.Reserve(100, Start, out _), RateSignal.None, Start);
+        }
+
+        controller.Throttled(controller.Reserve(100, Start, out _), TimeSpan.FromSeconds(5), RateSignal.None, Start);
+
+        Assert.Equal(0, controller.Cuts);
+        Assert.Equal(TimeSpan.Zero, controller.PausedFor(Start));
+        Assert.Equal(1_000, controller.Tokens.PerSecond, 6);
+    }
+
+    [Fact]
+    public void Throttled_HeadersShowRoomLeft_DoesNotCut()
+    {
+        var controller = new DeploymentRateController(new DeploymentQuota(60_000, 600), Exact, Start);
+
+        controller.Throttled(controller.Reserve(100, Start, out _), TimeSpan.FromSeconds(1), new RateSignal(RemainingTokens: 5_000, RemainingRequests: 8), Start);
+
+        Assert.Equal(0, controller.Cuts);
+        Assert.Equal(1_000, controller.Tokens.PerSecond, 6);
+    }
+
+    [Fact]
     public void Answered_RemainingHeaderShowsTheSentCallsUseUpWhatIsLeft_StartsPacingBeforeAny429()
     {
-        var controller = new DeploymentRateController(DeploymentQuota.Unknown, RateControlOptions.Default, Start);
+        var controller = new DeploymentRateController(DeploymentQuota.Unknown, Exact, Start);
         var first = controller.Reserve(1_000, Start, out _);
         for (var i = 0; i < 9; i++)
         {
@@ -126,7 +156,7 @@ public sealed class DeploymentRateControllerTests
     [Fact]
     public void Answered_RemainingHeaderShowsHeadroom_SpendsItAtOnce()
     {
-        var controller = new DeploymentRateController(new DeploymentQuota(60_000, 0), RateControlOptions.Default with { BurstSeconds = 1 }, Start);
+        var controller = new DeploymentRateController(new DeploymentQuota(60_000, 0), Exact with { BurstSeconds = 1 }, Start);
         var first = controller.Reserve(1_000, Start, out _);
 
         // One second of quota is the pacer's own burst; the service says ten seconds' worth is free.
@@ -140,7 +170,7 @@ public sealed class DeploymentRateControllerTests
     [Fact]
     public void Answered_LimitHeader_BecomesTheCeilingAndTheRate()
     {
-        var controller = new DeploymentRateController(DeploymentQuota.Unknown, RateControlOptions.Default, Start);
+        var controller = new DeploymentRateController(DeploymentQuota.Unknown, Exact, Start);
 
         controller.Answered(controller.Reserve(100, Start, out _), new RateSignal(LimitTokens: 120_000, LimitRequests: 600), Start);
 
@@ -150,9 +180,18 @@ public sealed class DeploymentRateControllerTests
     }
 
     [Fact]
-    public void SetShare_TwoProcesses_HalvesTheConfiguredCeiling()
+    public void Constructor_ConfiguredQuota_PacesJustUnderIt()
     {
         var controller = new DeploymentRateController(new DeploymentQuota(60_000, 600), RateControlOptions.Default, Start);
+
+        Assert.Equal(1_000 * RateControlOptions.Default.CeilingUse, controller.Tokens.PerSecond, 6);
+        Assert.Equal(10 * RateControlOptions.Default.CeilingUse, controller.Requests.Ceiling, 6);
+    }
+
+    [Fact]
+    public void SetShare_TwoProcesses_HalvesTheConfiguredCeiling()
+    {
+        var controller = new DeploymentRateController(new DeploymentQuota(60_000, 600), Exact, Start);
 
         controller.SetShare(0.5, Start);
 
@@ -164,7 +203,7 @@ public sealed class DeploymentRateControllerTests
     [Fact]
     public void Throttled_RequestsRanOutAccordingToTheHeaders_CutsTheRequestRateOnly()
     {
-        var controller = new DeploymentRateController(new DeploymentQuota(60_000, 600), RateControlOptions.Default, Start);
+        var controller = new DeploymentRateController(new DeploymentQuota(60_000, 600), Exact, Start);
 
         controller.Throttled(controller.Reserve(100, Start, out _), TimeSpan.FromSeconds(1), new RateSignal(RemainingTokens: 50_000, RemainingRequests: 0), Start);
 
