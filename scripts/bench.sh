@@ -3,7 +3,7 @@
 # OpenAI simulator and the local durable host, each started on free ports and stopped afterwards. Writes
 # docs/benchmarks/results.md and results.json. --quick runs smaller sizes (about 10 minutes instead of 40).
 # Other options (see bench/FunctionsBatch.Benchmarks/BenchOptions.cs): --scenarios quota,overhead,resume,
-# --sizes 10000,100000, --quota-records N, --quota-tpm N, --burst-seconds S, --out DIR.
+# --sizes 10000,100000, --quota-records N, --quota-tpm N, --quota-shapes Window,Bucket, --burst-seconds S, --out DIR.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

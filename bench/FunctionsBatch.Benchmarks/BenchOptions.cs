@@ -4,7 +4,7 @@ namespace FunctionsBatch.Benchmarks;
 
 /// <summary>
 /// Command line: <c>[--quick] [--scenarios quota,overhead,resume] [--out docs/benchmarks] [--sizes 10000,100000]
-/// [--quota-records N] [--quota-tpm N] [--burst-seconds S] [--chunk-size N] [--parallel-chunks N] [--concurrency N] [--ledger-lookups] [--host-setting KEY=VALUE]...</c>;
+/// [--quota-records N] [--quota-tpm N] [--quota-shapes Window,Bucket] [--burst-seconds S] [--chunk-size N] [--parallel-chunks N] [--concurrency N] [--ledger-lookups] [--host-setting KEY=VALUE]...</c>;
 /// <c>--render results.json</c> only re-renders an earlier run's results (figures and markdown) without measuring;
 /// the last four change the overhead scenario's spec (for tuning runs).
 /// </summary>

@@ -166,6 +166,24 @@ public sealed class BatchRunOrchestratorTests
         Assert.Equal(PricedTotal(processor.Returned), Assert.Single(_costs.Upserts).CostMicros);
     }
 
+    [Fact]
+    public async Task RunAsync_ChunkDefersThrottledRecordsTwice_SendsItAgainWithTheSameDeadlineAndCountsOnlyTheFinalSummary()
+    {
+        _staging.RecordCount = 30;
+        var processor = new FakeChunkProcessor((chunk, attempt) => Task.FromResult(chunk.ChunkIndex == 1 && attempt <= 2
+            ? Summaries.Chunk(chunk.ChunkIndex, 10) with { Succeeded = 0, Deferred = 10 - attempt, Throttled = 5 }
+            : Summaries.Chunk(chunk.ChunkIndex, 10)));
+        await using var host = await OrchestrationHost.StartAsync(_staging, processor, _costs);
+
+        var (summary, _) = await host.WaitForSummaryAsync(await host.StartRunAsync(Run("run-deferred", chunkSize: 10, maxParallelChunks: 3)));
+
+        Assert.Equal(3, processor.AttemptsOf(1));
+        var sends = processor.Attempts.Where(c => c.ChunkIndex == 1).ToList();
+        Assert.NotNull(sends[0].ThrottleDeadline);
+        Assert.All(sends, c => Assert.Equal(sends[0].ThrottleDeadline, c.ThrottleDeadline));
+        Assert.Equal((RunOutcome.Succeeded, 30, 0, 0), (summary.Outcome, summary.Succeeded, summary.Failed, summary.Skipped));
+    }
+
     [Theory]
     [InlineData(new[] { 0, 0, 0 }, 0, RunOutcome.Succeeded)]
     [InlineData(new[] { 0, 4, 0 }, 0, RunOutcome.CompletedWithFailures)]
