@@ -80,7 +80,8 @@ public sealed partial class ChunkProcessor(
             RetryBudget.ForChunk(records.Count, spec.RetryBudget),
             limits.ContextWindow(spec.Model),
             throttleDeadline,
-            throttleUntil);
+            throttleUntil,
+            CanDefer: only is null);
 
         var outcomes = new RecordOutcome?[records.Count];
         await using (var writer = new ResultWriter(results, WriteBatchSize))
@@ -165,7 +166,10 @@ public sealed partial class ChunkProcessor(
         return summary;
     }
 
-    /// <returns>Null when the record is still throttled at the chunk's time limit, before its throttle deadline: it is deferred.</returns>
+    /// <returns>
+    /// Null when the record is still throttled at the chunk's time limit, before its throttle deadline: it is deferred.
+    /// A batch's leftovers are never deferred (nothing would send them again): still throttled, they fail.
+    /// </returns>
     private async Task<RecordOutcome?> ProcessRecordAsync(ChunkJob job, string recordId, JsonElement record, CancellationToken cancellationToken)
     {
         var rendered = job.Prompt.RenderUser(record);
@@ -196,7 +200,7 @@ public sealed partial class ChunkProcessor(
         var outcome = await AskAsync(job, recordId, messages, cancellationToken).ConfigureAwait(false);
         if (outcome.Result.ErrorCode == RecordErrorCodes.Throttled)
         {
-            if (_time.GetUtcNow() < job.ThrottleDeadline)
+            if (job.CanDefer && _time.GetUtcNow() < job.ThrottleDeadline)
             {
                 return null;
             }
@@ -265,5 +269,5 @@ public sealed partial class ChunkProcessor(
 
     private sealed record ChunkJob(
         ChunkRef Chunk, JobSpec Spec, ChatPrompt Prompt, OutputSchemaValidator? Validator, RetryBudget Budget, int ContextWindow,
-        DateTimeOffset ThrottleDeadline, DateTimeOffset ThrottleUntil);
+        DateTimeOffset ThrottleDeadline, DateTimeOffset ThrottleUntil, bool CanDefer);
 }
