@@ -25,11 +25,13 @@ public sealed class DeploymentRateController
     private static readonly TimeSpan RecentOutcomes = TimeSpan.FromSeconds(2);
 
     /// <summary>
-    /// Without headers, a 429 cuts the rate only when this share of the recent answers were 429s: a rate that ran out
-    /// refuses nearly everything, while a service that refuses a call here and there (capacity, a gateway) must not
-    /// drive the rate to nothing.
+    /// Without headers, a 429 cuts the rate only when this share of the recent answers were 429s, and at least
+    /// <see cref="CongestedCount"/> of them: a rate that ran out refuses nearly everything, while a service that
+    /// refuses a call here and there (capacity, a gateway) must not drive the rate to nothing.
     /// </summary>
     private const double CongestedShare = 0.2;
+
+    private const int CongestedCount = 2;
 
     /// <summary>The longest a storm's doubling pauses grow (never shorter than what the service asked for).</summary>
     public static readonly TimeSpan MaxPause = TimeSpan.FromSeconds(30);
@@ -152,7 +154,16 @@ public sealed class DeploymentRateController
         _pausedUntil = Max(_pausedUntil, now + pause);
         _lastRaise = _pausedUntil;
         _cutAfter = _sequence;
+        if (!signal.HasRemaining && !Tokens.Known)
+        {
+            // Nothing says what the rate is: a rate measured from a few refusals early in a run (or a service refusing
+            // for reasons of its own) would pace the whole run at a fraction of the quota. The doubling pause holds the
+            // calls instead.
+            return;
+        }
+
         Cuts++;
+
         // The headers name the limit that ran out; without them tokens are the usual one, and cutting them slows requests too.
         var requestsRanOut = signal.RemainingRequests is <= 0 && !(signal.RemainingTokens < ticket.Tokens);
         if (requestsRanOut)
@@ -171,12 +182,12 @@ public sealed class DeploymentRateController
     /// </summary>
     private bool RateRanOut(RateTicket ticket, RateSignal signal)
     {
-        if (signal.RemainingTokens is { } tokens || signal.RemainingRequests is not null)
+        if (signal.HasRemaining)
         {
             return signal.RemainingTokens < ticket.Tokens || signal.RemainingRequests < 1;
         }
 
-        return _recentThrottled >= CongestedShare * _recent.Count;
+        return _recentThrottled >= Math.Max(CongestedCount, CongestedShare * _recent.Count);
     }
 
     private void Remember(bool throttled, TimeSpan now)

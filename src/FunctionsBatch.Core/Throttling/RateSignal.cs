@@ -7,4 +7,7 @@ namespace FunctionsBatch.Core.Throttling;
 public sealed record RateSignal(int? RemainingTokens = null, int? RemainingRequests = null, int? LimitTokens = null, int? LimitRequests = null)
 {
     public static RateSignal None { get; } = new();
+
+    /// <summary>Whether the answer said how much of either limit is left.</summary>
+    public bool HasRemaining => RemainingTokens is not null || RemainingRequests is not null;
 }

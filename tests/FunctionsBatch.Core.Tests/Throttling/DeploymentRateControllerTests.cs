@@ -41,10 +41,10 @@ public sealed class DeploymentRateControllerTests
     {
         var controller = new DeploymentRateController(new DeploymentQuota(60_000, 0), Exact, Start);
         var first = controller.Reserve(100, Start, out _);
-        controller.Throttled(first, TimeSpan.FromMilliseconds(100), RateSignal.None, Start);
+        controller.Throttled(first, TimeSpan.FromMilliseconds(100), RanOut, Start);
         var later = controller.Reserve(100, Start + TimeSpan.FromSeconds(1), out _);
 
-        controller.Throttled(later, TimeSpan.FromMilliseconds(100), RateSignal.None, Start + TimeSpan.FromSeconds(1));
+        controller.Throttled(later, TimeSpan.FromMilliseconds(100), RanOut, Start + TimeSpan.FromSeconds(1));
 
         Assert.Equal(2, controller.Cuts);
         Assert.Equal(1_000 * Math.Pow(RateControlOptions.Default.DecreaseUnderCeiling, 2), controller.Tokens.PerSecond, 6);
@@ -54,7 +54,7 @@ public sealed class DeploymentRateControllerTests
     public void Answered_CleanSecondsAfterACut_RaiseTheRateBackToTheCeilingAndNoFurther()
     {
         var controller = new DeploymentRateController(new DeploymentQuota(60_000, 0), Exact, Start);
-        controller.Throttled(controller.Reserve(100, Start, out _), TimeSpan.Zero, RateSignal.None, Start);
+        controller.Throttled(controller.Reserve(100, Start, out _), TimeSpan.Zero, RanOut, Start);
         var cut = controller.Tokens.PerSecond;
 
         var now = Start;
@@ -79,7 +79,7 @@ public sealed class DeploymentRateControllerTests
         var pauses = new List<TimeSpan>();
         for (var burst = 0; burst < 12; burst++)
         {
-            controller.Throttled(controller.Reserve(100, now, out _), TimeSpan.FromSeconds(1), RateSignal.None, now);
+            ThrottleBurst(controller, 2, now);
             pauses.Add(controller.PausedFor(now));
             now += controller.PausedFor(now);
         }
@@ -89,8 +89,37 @@ public sealed class DeploymentRateControllerTests
         Assert.All(pauses, p => Assert.True(p <= DeploymentRateController.MaxPause));
 
         controller.Answered(controller.Reserve(100, now, out _), RateSignal.None, now);
-        controller.Throttled(controller.Reserve(100, now, out _), TimeSpan.FromSeconds(1), RateSignal.None, now);
+        ThrottleBurst(controller, 2, now);
         Assert.Equal(TimeSpan.FromSeconds(1), controller.PausedFor(now));
+    }
+
+    [Fact]
+    public void Throttled_LoneRefusalWithoutHeadersEarlyInARun_NeitherPausesNorLearnsARate()
+    {
+        var controller = new DeploymentRateController(DeploymentQuota.Unknown, Exact, Start);
+        controller.Answered(controller.Reserve(1_000, Start, out _), RateSignal.None, Start);
+
+        controller.Throttled(controller.Reserve(1_000, Start, out _), TimeSpan.FromSeconds(1), RateSignal.None, Start);
+
+        Assert.Equal(TimeSpan.Zero, controller.PausedFor(Start));
+        Assert.False(controller.Tokens.Known);
+    }
+
+    [Fact]
+    public void Throttled_UnknownRateCongestedWithoutHeaders_PausesEveryCallButPacesToNoGuessedRate()
+    {
+        var controller = new DeploymentRateController(DeploymentQuota.Unknown, Exact, Start);
+        var now = Start + TimeSpan.FromSeconds(1);
+        for (var i = 0; i < 5; i++)
+        {
+            controller.Answered(controller.Reserve(1_000, now, out _), RateSignal.None, now);
+        }
+
+        ThrottleBurst(controller, 3, now);
+
+        Assert.Equal(TimeSpan.FromSeconds(1), controller.PausedFor(now));
+        Assert.False(controller.Tokens.Known);
+        Assert.Equal(0, controller.Cuts);
     }
 
     [Fact]
@@ -209,6 +238,16 @@ public sealed class DeploymentRateControllerTests
 
         Assert.Equal(1_000, controller.Tokens.PerSecond, 6);
         Assert.Equal(10 * RateControlOptions.Default.DecreaseUnderCeiling, controller.Requests.PerSecond, 6);
+    }
+
+    /// <summary>A 429 whose headers say the tokens ran out.</summary>
+    private static readonly RateSignal RanOut = new(RemainingTokens: 0);
+
+    /// <summary>Calls sent together and all answered 429 without headers.</summary>
+    private static void ThrottleBurst(DeploymentRateController controller, int calls, TimeSpan now)
+    {
+        var tickets = Enumerable.Range(0, calls).Select(_ => controller.Reserve(100, now, out TimeSpan _)).ToList();
+        tickets.ForEach(t => controller.Throttled(t, TimeSpan.FromSeconds(1), RateSignal.None, now));
     }
 
     private static TimeSpan Wait(DeploymentRateController controller, int tokens, TimeSpan now)
