@@ -4,7 +4,7 @@ namespace FunctionsBatch.Benchmarks;
 
 /// <summary>
 /// Command line: <c>[--quick] [--scenarios quota,overhead,resume] [--out docs/benchmarks] [--sizes 10000,100000]
-/// [--quota-records N] [--quota-tpm N] [--quota-shapes Window,Bucket] [--burst-seconds S] [--chunk-size N] [--parallel-chunks N] [--concurrency N] [--ledger-lookups] [--host-setting KEY=VALUE]...</c>;
+/// [--quota-records N] [--quota-tpm N] [--quota-shapes Window,Bucket] [--quota-contenders pipeline-no-quota,...] [--burst-seconds S] [--chunk-size N] [--parallel-chunks N] [--concurrency N] [--ledger-lookups] [--host-setting KEY=VALUE]...</c>;
 /// <c>--render results.json</c> only re-renders an earlier run's results (figures and markdown) without measuring;
 /// the last four change the overhead scenario's spec (for tuning runs).
 /// </summary>
@@ -17,6 +17,7 @@ public sealed record BenchOptions(
     long? QuotaTokensPerMinute,
     double? BurstSeconds,
     IReadOnlyList<string>? QuotaShapes,
+    IReadOnlySet<string>? QuotaContenders,
     int? ChunkSize,
     int? ParallelChunks,
     int? Concurrency,
@@ -37,6 +38,7 @@ public sealed record BenchOptions(
         long? tpm = null;
         double? burst = null;
         IReadOnlyList<string>? shapes = null;
+        IReadOnlySet<string>? contenders = null;
         int? chunkSize = null, parallelChunks = null, concurrency = null;
         var ledgerLookups = false;
         var hostSettings = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -59,6 +61,9 @@ public sealed record BenchOptions(
                     break;
                 case "--quota-shapes":
                     shapes = Next().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                    break;
+                case "--quota-contenders":
+                    contenders = new HashSet<string>(Next().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), StringComparer.OrdinalIgnoreCase);
                     break;
                 case "--out":
                     output = Next();
@@ -100,6 +105,6 @@ public sealed record BenchOptions(
         }
 
         var command = "./scripts/bench.sh" + (args.Length > 0 ? " " + string.Join(' ', args) : string.Empty);
-        return new BenchOptions(quick, scenarios, output, sizes, quotaRecords, tpm, burst, shapes, chunkSize, parallelChunks, concurrency, ledgerLookups, hostSettings, renderFrom, command);
+        return new BenchOptions(quick, scenarios, output, sizes, quotaRecords, tpm, burst, shapes, contenders, chunkSize, parallelChunks, concurrency, ledgerLookups, hostSettings, renderFrom, command);
     }
 }

@@ -88,7 +88,8 @@ if (options.Scenarios.Contains("quota"))
         BurstSeconds: options.BurstSeconds ?? 1,
         BaselineParallelism: spec.InFlightCap,
         SequentialCapSeconds: quick ? 20 : 30,
-        Shapes: options.QuotaShapes ?? ["Window", "Bucket"]);
+        Shapes: options.QuotaShapes ?? ["Window", "Bucket"],
+        Contenders: options.QuotaContenders);
     quota = await Attempt("quota", () => new QuotaScenario(parameters, Log).RunAsync());
 }
 

@@ -93,8 +93,9 @@ public sealed class PacedChatModelClientTests
         Assert.True(held.Retryable);
     }
 
+    /// <summary>A 429 whose headers say the tokens ran out, as Azure's do.</summary>
     private static ChatCallResult Throttled(TimeSpan retryAfter) =>
-        ChatCallResult.Failure(429, RecordErrorCodes.Throttled, "429", true, retryAfter, 1);
+        ChatCallResult.Failure(429, RecordErrorCodes.Throttled, "429", true, retryAfter, 1) with { Rate = new RateSignal(RemainingTokens: 0) };
 
     private static ChatCallRequest Request(string deployment) => new(deployment, Messages, 100, null, "job");
 

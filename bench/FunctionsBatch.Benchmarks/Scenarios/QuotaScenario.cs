@@ -57,37 +57,29 @@ public sealed class QuotaScenario(QuotaParameters parameters, Action<string> log
 
         await using (var stack = await BenchStack.StartAsync($"quota-{shape}-default", defaultHost, simulatorSettings).ConfigureAwait(false))
         {
-            log($"quota [{shape}]: pipeline, no quota configured, over {p.Records:N0} records");
-            contenders.Add(await MeasureAsync(stack, shape, "pipeline-no-quota", $"FunctionsBatch with no quota configured (the default): the controller learns the rate from the headers and 429s; ≤ {p.Spec.InFlightCap} requests in flight", p.Records,
-                () => RunPipelineAsync([stack.Host], [input])).ConfigureAwait(false));
+            await MeasureAsync(contenders, stack, shape, "pipeline-no-quota", $"FunctionsBatch with no quota configured (the default): the controller learns the rate from the headers and 429s; ≤ {p.Spec.InFlightCap} requests in flight", p.Records,
+                () => RunPipelineAsync([stack.Host], [input])).ConfigureAwait(false);
 
             var secondPort = FreePort.Next();
             await stack.StartHostAsync(secondPort).ConfigureAwait(false);
             using var second = new HostApi($"http://127.0.0.1:{secondPort}", BenchStack.FunctionKey);
-            log($"quota [{shape}]: two hosts, two concurrent runs of {p.Records / 2:N0} records, no quota configured");
-            contenders.Add(await MeasureAsync(stack, shape, "two-hosts-two-runs", $"two local host processes on one task hub, no quota configured, each starting one of two concurrent runs of {p.Records / 2:N0} records (chunks of both runs run on both hosts); they split the deployment through QuotaClaims rows", p.Records / 2 * 2,
-                () => RunPipelineAsync([stack.Host, second], [half, half])).ConfigureAwait(false));
+            await MeasureAsync(contenders, stack, shape, "two-hosts-two-runs", $"two local host processes on one task hub, no quota configured, each starting one of two concurrent runs of {p.Records / 2:N0} records (chunks of both runs run on both hosts); they split the deployment through QuotaClaims rows", p.Records / 2 * 2,
+                () => RunPipelineAsync([stack.Host, second], [half, half])).ConfigureAwait(false);
         }
 
         await using (var stack = await BenchStack.StartAsync($"quota-{shape}-told", toldHost, simulatorSettings).ConfigureAwait(false))
         {
-            log($"quota [{shape}]: pipeline told the quota, over {p.Records:N0} records");
-            contenders.Add(await MeasureAsync(stack, shape, "pipeline-quota", $"FunctionsBatch told the quota (`…__TokensPerMinute`/`…__RequestsPerMinute`, the ceiling and starting rate); ≤ {p.Spec.InFlightCap} requests in flight", p.Records,
-                () => RunPipelineAsync([stack.Host], [input])).ConfigureAwait(false));
+            await MeasureAsync(contenders, stack, shape, "pipeline-quota", $"FunctionsBatch told the quota (`…__TokensPerMinute`/`…__RequestsPerMinute`, the ceiling and starting rate); ≤ {p.Spec.InFlightCap} requests in flight", p.Records,
+                () => RunPipelineAsync([stack.Host], [input])).ConfigureAwait(false);
 
             var records = TicketFile.Read(input, p.Records);
             var requests = new BaselineRequests(p.Spec.ToJobSpec(), stack.SimulatorUrl, "sim-key");
-            log($"quota [{shape}]: burst-and-pause script over {p.Records:N0} records");
-            contenders.Add(await MeasureAsync(stack, shape, "burst-pause-on-429", $"Parallel.ForEachAsync, {p.BaselineParallelism} requests in flight, no pacing: spends the whole admitted burst at once, and on a 429 every worker pauses for the service's retry-after-ms, then sends again until it succeeds", p.Records,
-                () => BurstBaseline.RunAsync(requests, records, p.BaselineParallelism)).ConfigureAwait(false));
-
-            log($"quota [{shape}]: Parallel.ForEachAsync baseline, SDK default retries");
-            contenders.Add(await MeasureAsync(stack, shape, "parallel-sdk-retries", $"Parallel.ForEachAsync, {p.BaselineParallelism} requests in flight (the pipeline's cap), no pacing, Azure.AI.OpenAI default retries (3, honouring Retry-After); a record whose retries run out is failed", p.Records,
-                () => ParallelBaseline.RunAsync(requests, records, p.BaselineParallelism)).ConfigureAwait(false));
-
-            log($"quota [{shape}]: sequential baseline, capped at {p.SequentialCapSeconds} s");
-            contenders.Add(await MeasureAsync(stack, shape, "sequential", $"a foreach loop awaiting one request at a time, stopped after {p.SequentialCapSeconds:0} s; time for all records extrapolated from its rate", p.Records,
-                () => SequentialBaseline.RunAsync(requests, records, TimeSpan.FromSeconds(p.SequentialCapSeconds))).ConfigureAwait(false));
+            await MeasureAsync(contenders, stack, shape, "burst-pause-on-429", $"Parallel.ForEachAsync, {p.BaselineParallelism} requests in flight, no pacing: spends the whole admitted burst at once, and on a 429 every worker pauses for the service's retry-after-ms, then sends again until it succeeds", p.Records,
+                () => BurstBaseline.RunAsync(requests, records, p.BaselineParallelism)).ConfigureAwait(false);
+            await MeasureAsync(contenders, stack, shape, "parallel-sdk-retries", $"Parallel.ForEachAsync, {p.BaselineParallelism} requests in flight (the pipeline's cap), no pacing, Azure.AI.OpenAI default retries (3, honouring Retry-After); a record whose retries run out is failed", p.Records,
+                () => ParallelBaseline.RunAsync(requests, records, p.BaselineParallelism)).ConfigureAwait(false);
+            await MeasureAsync(contenders, stack, shape, "sequential", $"a foreach loop awaiting one request at a time, stopped after {p.SequentialCapSeconds:0} s; time for all records extrapolated from its rate", p.Records,
+                () => SequentialBaseline.RunAsync(requests, records, TimeSpan.FromSeconds(p.SequentialCapSeconds))).ConfigureAwait(false);
         }
     }
 
@@ -109,8 +101,12 @@ public sealed class QuotaScenario(QuotaParameters parameters, Action<string> log
         return new BaselineRun(statuses.Sum(s => s.TotalRecords), statuses.Sum(s => s.Succeeded), statuses.Sum(s => s.Failed), 0, false);
     }
 
-    private async Task<QuotaContender> MeasureAsync(BenchStack stack, string shape, string name, string description, int records, Func<Task<BaselineRun>> run)
+    private async Task MeasureAsync(List<QuotaContender> contenders, BenchStack stack, string shape, string name, string description, int records, Func<Task<BaselineRun>> run)
     {
+        if (parameters.Contenders is { } chosen && !chosen.Contains(name))
+        {
+            return;
+        }
         await stack.Simulator.ResetAsync().ConfigureAwait(false);
         var before = stack.Sample();
         var runnerBefore = CpuSeconds.RunnerNow();
@@ -152,6 +148,6 @@ public sealed class QuotaScenario(QuotaParameters parameters, Action<string> log
             shape);
         log(string.Create(CultureInfo.InvariantCulture,
             $"quota [{shape}]: {name}: {contender.Succeeded:N0}/{contender.Attempted:N0} ok in {contender.WindowSeconds:0.0} s, quota use {contender.QuotaUse:P1} (actual tokens {contender.ActualQuotaUse:P1}, steady {contender.SteadyQuotaUse:P1}), 429s {contender.Throttled:N0}/{contender.Requests:N0} = {contender.ThrottledShare:P2}, cpu {cpu}"));
-        return contender;
+        contenders.Add(contender);
     }
 }

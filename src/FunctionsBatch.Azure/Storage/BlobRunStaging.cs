@@ -173,6 +173,11 @@ public sealed class BlobRunStaging(StorageClients storage, IRunResultStore resul
                 return document.RootElement.ValueKind == JsonValueKind.Object ? $"id {problem}" : problem;
             }
 
+            if (JsonTextCheck.FindInvalid(document.RootElement, "$") is { } where)
+            {
+                return $"{where} {JsonTextCheck.Problem}; the record was not sent to the model";
+            }
+
             var id = document.RootElement.GetProperty("id").GetString()!;
             return seen.Add(id) ? null : $"id \"{id}\" appears more than once; only its first line is processed";
         }

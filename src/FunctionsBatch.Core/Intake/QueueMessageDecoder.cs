@@ -42,6 +42,12 @@ public static class QueueMessageDecoder
             return null;
         }
 
+        if (JsonTextCheck.FindInvalid(record, "$") is { } where)
+        {
+            (code, problem) = (IntakeErrorCodes.InvalidRecord, $"{where} {JsonTextCheck.Problem}");
+            return null;
+        }
+
         return (record, record.GetProperty("id").GetString()!);
     }
 

@@ -72,6 +72,11 @@ public static class RecordValidator
             return $"must be a string, not {JobSpecParser.Describe(id)}";
         }
 
+        if (JsonTextCheck.FindInvalid(id, "id") is not null)
+        {
+            return JsonTextCheck.Problem;
+        }
+
         var text = id.GetString()!;
         if (text.Length == 0 || string.IsNullOrWhiteSpace(text))
         {

@@ -46,14 +46,39 @@ public sealed class AdaptiveRate
 
         Refill(now);
         _level -= Math.Min(cost, _capacity);
-        return _level >= 0 ? TimeSpan.Zero : TimeSpan.FromSeconds(-_level / PerSecond);
+        var held = _last > now ? _last - now : TimeSpan.Zero;
+        return held + (_level >= 0 ? TimeSpan.Zero : TimeSpan.FromSeconds(-_level / PerSecond));
+    }
+
+    /// <summary>A call reserved earlier will not be sent (it takes a new place after a pause): its cost goes back.</summary>
+    public void Release(double cost)
+    {
+        if (Known)
+        {
+            _level = Math.Min(_capacity, _level + Math.Min(cost, _capacity));
+        }
+    }
+
+    /// <summary>
+    /// A pause: nothing refills before <paramref name="until"/>, so calls reserved from now on are spaced at the rate
+    /// from the pause's end, rather than all sent the moment it ends (which would refill a sliding window at once).
+    /// </summary>
+    public void Hold(TimeSpan until, TimeSpan now)
+    {
+        if (Known)
+        {
+            Refill(now);
+            _last = until > _last ? until : _last;
+        }
     }
 
     /// <summary>
     /// The service said <paramref name="remaining"/> was left when it admitted a call; what was reserved after that
-    /// call is not in the figure yet. The level becomes exactly that, up or down.
+    /// call is not in the figure yet. The level becomes exactly that when <paramref name="spendHeadroom"/> (up or
+    /// down); otherwise it only comes down to it. Spending headroom above the paced rate pays once, at the start: under
+    /// a sliding window every burst leaves a hole the size of the window, which smooth pacing never does.
     /// </summary>
-    public void ObserveRemaining(double remaining, double reservedThrough, double share, TimeSpan now)
+    public void ObserveRemaining(double remaining, double reservedThrough, double share, bool spendHeadroom, TimeSpan now)
     {
         if (!Known)
         {
@@ -62,8 +87,17 @@ public sealed class AdaptiveRate
 
         Refill(now);
         var ours = remaining * share;
-        _capacity = Math.Max(PerSecond * _burstSeconds, ours);
-        _level = Math.Min(_capacity, ours) - Math.Max(0, Reserved - reservedThrough);
+        var after = Math.Max(0, Reserved - reservedThrough);
+        if (spendHeadroom)
+        {
+            _capacity = Math.Max(PerSecond * _burstSeconds, ours);
+            _level = Math.Min(_capacity, ours) - after;
+        }
+        else
+        {
+            _capacity = Math.Max(1, PerSecond * _burstSeconds);
+            _level = Math.Min(Math.Min(_level, _capacity), ours - after);
+        }
     }
 
     /// <summary>A limit header or a share change: the new ceiling, and the rate under it.</summary>

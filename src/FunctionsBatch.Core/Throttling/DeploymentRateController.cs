@@ -50,6 +50,8 @@ public sealed class DeploymentRateController
     private int _burstsWithoutAnswer;
     private readonly Queue<(TimeSpan At, bool Throttled)> _recent = new();
     private int _recentThrottled;
+    private double _largestTokenWindow;
+    private double _largestRequestWindow;
 
     public DeploymentRateController(DeploymentQuota configured, RateControlOptions options, TimeSpan now)
     {
@@ -72,6 +74,12 @@ public sealed class DeploymentRateController
 
     /// <summary>429s that cut the rate (the others fell in a burst already answered).</summary>
     public int Cuts { get; private set; }
+
+    /// <summary>
+    /// Whether headroom the <c>remaining</c> headers report may be spent beyond the paced rate: only until the
+    /// deployment's rate first runs out, which is the opening allowance spent.
+    /// </summary>
+    public bool SpendsHeadroom { get; private set; } = true;
 
     /// <summary>Admits a call charged <paramref name="tokens"/>; <paramref name="wait"/> is how long it must wait first.</summary>
     public RateTicket Reserve(int tokens, TimeSpan now, out TimeSpan wait)
@@ -99,16 +107,21 @@ public sealed class DeploymentRateController
             _answeredTokens -= _answered.Dequeue().Tokens;
         }
 
-        // Unpaced so far, and the headers say what is already sent will use up what is left: start pacing at the
-        // rate the service has admitted, before it has to refuse anything.
+        _largestTokenWindow = Math.Max(_largestTokenWindow, (signal.RemainingTokens ?? 0) + ticket.Tokens);
+        _largestRequestWindow = Math.Max(_largestRequestWindow, (signal.RemainingRequests ?? 0) + 1);
+
+        // Unpaced so far, and the headers say what is already sent will use up what is left: start pacing, before the
+        // service has to refuse anything, and stop spending headroom (it is spent).
         if (!Tokens.Known && signal.RemainingTokens is { } tokensLeft && tokensLeft * Share < Tokens.Reserved - (ticket.TokensBefore + ticket.Tokens))
         {
-            Tokens.Cut(1, MeasuredTokensPerSecond(now), now);
+            Tokens.Cut(1, SeedTokensPerSecond(now), now);
+            SpendsHeadroom = false;
         }
 
         if (!Requests.Known && signal.RemainingRequests is { } requestsLeft && requestsLeft * Share < Requests.Reserved - (ticket.RequestsBefore + 1))
         {
-            Requests.Cut(1, MeasuredRequestsPerSecond(now), now);
+            Requests.Cut(1, SeedRequestsPerSecond(now), now);
+            SpendsHeadroom = false;
         }
 
         Observe(ticket, signal, now);
@@ -141,8 +154,7 @@ public sealed class DeploymentRateController
 
         if (ticket.Sequence <= _cutAfter)
         {
-            _pausedUntil = Max(_pausedUntil, now + asked);
-            _lastRaise = _pausedUntil;
+            Pause(now + asked, now);
             return;
         }
 
@@ -151,14 +163,14 @@ public sealed class DeploymentRateController
         _burstsWithoutAnswer++;
         var backoff = TimeSpan.FromTicks(asked.Ticks * (1L << Math.Min(_burstsWithoutAnswer - 1, 10)));
         var pause = backoff > MaxPause ? Max(MaxPause, asked) : backoff;
-        _pausedUntil = Max(_pausedUntil, now + pause);
-        _lastRaise = _pausedUntil;
         _cutAfter = _sequence;
+        SpendsHeadroom = false;
         if (!signal.HasRemaining && !Tokens.Known)
         {
             // Nothing says what the rate is: a rate measured from a few refusals early in a run (or a service refusing
             // for reasons of its own) would pace the whole run at a fraction of the quota. The doubling pause holds the
             // calls instead.
+            Pause(now + pause, now);
             return;
         }
 
@@ -168,12 +180,29 @@ public sealed class DeploymentRateController
         var requestsRanOut = signal.RemainingRequests is <= 0 && !(signal.RemainingTokens < ticket.Tokens);
         if (requestsRanOut)
         {
-            Requests.Cut(Factor(Requests), MeasuredRequestsPerSecond(now), now);
+            Requests.Cut(Factor(Requests), SeedRequestsPerSecond(now), now);
         }
         else
         {
-            Tokens.Cut(Factor(Tokens), MeasuredTokensPerSecond(now), now);
+            Tokens.Cut(Factor(Tokens), SeedTokensPerSecond(now), now);
         }
+
+        Pause(now + pause, now);
+    }
+
+    /// <summary>A call reserved before a pause that it has to wait out: it gives its place back and takes a new one.</summary>
+    public void Release(RateTicket ticket)
+    {
+        Tokens.Release(ticket.Tokens);
+        Requests.Release(1);
+    }
+
+    private void Pause(TimeSpan until, TimeSpan now)
+    {
+        _pausedUntil = Max(_pausedUntil, until);
+        _lastRaise = _pausedUntil;
+        Tokens.Hold(_pausedUntil, now);
+        Requests.Hold(_pausedUntil, now);
     }
 
     /// <summary>
@@ -204,6 +233,17 @@ public sealed class DeploymentRateController
     public double MeasuredTokensPerSecond(TimeSpan now) => _answeredTokens / MeasuredSeconds(now);
 
     public double MeasuredRequestsPerSecond(TimeSpan now) => _answered.Count / MeasuredSeconds(now);
+
+    /// <summary>
+    /// The rate an unknown quota is first paced at: what the service admitted lately, or, when more, the largest window
+    /// its headers ever reported (remaining plus the call just admitted) spread over Azure's 10 s window. Early in a run
+    /// the second is the better guess: the admitted rate then is only the calls sent in the first second or two.
+    /// </summary>
+    private double SeedTokensPerSecond(TimeSpan now) =>
+        Math.Max(MeasuredTokensPerSecond(now), _largestTokenWindow * Share / ShortestMeasure.TotalSeconds);
+
+    private double SeedRequestsPerSecond(TimeSpan now) =>
+        Math.Max(MeasuredRequestsPerSecond(now), _largestRequestWindow * Share / ShortestMeasure.TotalSeconds);
 
     private double MeasuredSeconds(TimeSpan now) =>
         Math.Clamp((now - _started).TotalSeconds, ShortestMeasure.TotalSeconds, MeasureWindow.TotalSeconds);
@@ -260,12 +300,12 @@ public sealed class DeploymentRateController
     {
         if (signal.RemainingTokens is { } tokens)
         {
-            Tokens.ObserveRemaining(tokens, ticket.TokensBefore + ticket.Tokens, Share, now);
+            Tokens.ObserveRemaining(tokens, ticket.TokensBefore + ticket.Tokens, Share, SpendsHeadroom, now);
         }
 
         if (signal.RemainingRequests is { } requests)
         {
-            Requests.ObserveRemaining(requests, ticket.RequestsBefore + 1, Share, now);
+            Requests.ObserveRemaining(requests, ticket.RequestsBefore + 1, Share, SpendsHeadroom, now);
         }
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using FunctionsBatch.Core.Estimation;
 using FunctionsBatch.Core.Pricing;
+using FunctionsBatch.Core.Records;
 using FunctionsBatch.Core.Runs;
 using FunctionsBatch.Core.Specs;
 using FunctionsBatch.Orchestration.Reports;
@@ -91,6 +92,11 @@ public sealed partial class RunsApi(
 
         using (document)
         {
+            if (JsonTextCheck.FindInvalid(document.RootElement, "$") is { } where)
+            {
+                return (null, ApiResult.Error(400, "invalid_request", "the request cannot be run; see details", [new ApiErrorDetail(where, JsonTextCheck.Problem)]));
+            }
+
             StartRunRequest request;
             try
             {

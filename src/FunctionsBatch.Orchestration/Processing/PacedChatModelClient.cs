@@ -51,18 +51,29 @@ public sealed class PacedChatModelClient(
             ticket = controller.Reserve(cost, Now(), out wait);
         }
 
-        // A 429 answered while this call waited pauses it too.
+        // A 429 answered while this call waited pauses it too: it gives its place back and queues again behind the
+        // pause, so the calls held do not all go the moment it ends.
         while (wait > TimeSpan.Zero)
         {
             if (request.ThrottleUntil is { } until && time.GetUtcNow() + wait > until)
             {
+                lock (_gate)
+                {
+                    controller.Release(ticket);
+                }
+
                 return NotSent(wait);
             }
 
             await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
             lock (_gate)
             {
-                wait = controller.PausedFor(Now());
+                wait = TimeSpan.Zero;
+                if (controller.PausedFor(Now()) > TimeSpan.Zero)
+                {
+                    controller.Release(ticket);
+                    ticket = controller.Reserve(cost, Now(), out wait);
+                }
             }
         }
 

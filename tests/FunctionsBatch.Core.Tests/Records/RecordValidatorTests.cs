@@ -19,6 +19,7 @@ public sealed class RecordValidatorTests
     [InlineData("""[{"id":"tickets/1"}]""", "$.records[0].id", "must not contain '/'")]
     [InlineData("""[{"id":"a#1"}]""", "$.records[0].id", "must not contain '/', '\\', '#', '?' or control characters")]
     [InlineData("""[{"id":"a"},{"id":"b"},{"id":"a"}]""", "$.records[2].id", "duplicates the id \"a\" of record 0")]
+    [InlineData("""[{"id":"a\udc00"}]""", "$.records[0].id", "is not valid Unicode text")]
     public void Validate_BadRecords_ReportsTheProblemAtItsPath(string records, string path, string message)
     {
         var errors = RecordValidator.Validate(SpecJson.Element(records), "$.records", MaxRecords);

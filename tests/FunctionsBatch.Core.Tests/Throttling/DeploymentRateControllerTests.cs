@@ -37,6 +37,32 @@ public sealed class DeploymentRateControllerTests
     }
 
     [Fact]
+    public void Reserve_DuringAPause_SpacesTheCallsAtTheRateFromThePausesEnd()
+    {
+        var controller = new DeploymentRateController(new DeploymentQuota(60_000, 0), Exact, Start);
+        controller.Throttled(controller.Reserve(1_000, Start, out _), TimeSpan.FromSeconds(5), RanOut, Start);
+        var rate = controller.Tokens.PerSecond;
+
+        var waits = Enumerable.Range(0, 3).Select(_ => Wait(controller, (int)rate, Start).TotalSeconds).ToList();
+
+        // Not all three at the end of the pause (which would spend a sliding window at once): one second apart.
+        Assert.Equal([6, 7, 8], waits.Select(w => Math.Round(w, 3)));
+    }
+
+    [Fact]
+    public void Release_CallThatGivesItsPlaceBack_LetsTheNextOneGoSooner()
+    {
+        var controller = new DeploymentRateController(new DeploymentQuota(60_000, 0), Exact, Start);
+        controller.Reserve(1_000, Start, out _);
+        var second = controller.Reserve(1_000, Start, out var secondWait);
+
+        controller.Release(second);
+
+        Assert.Equal(1, secondWait.TotalSeconds, 3);
+        Assert.Equal(1, Wait(controller, 1_000, Start).TotalSeconds, 3);
+    }
+
+    [Fact]
     public void Throttled_CallAdmittedAfterTheCut_CutsAgain()
     {
         var controller = new DeploymentRateController(new DeploymentQuota(60_000, 0), Exact, Start);
@@ -166,7 +192,7 @@ public sealed class DeploymentRateControllerTests
     }
 
     [Fact]
-    public void Answered_RemainingHeaderShowsTheSentCallsUseUpWhatIsLeft_StartsPacingBeforeAny429()
+    public void Answered_RemainingHeaderShowsTheSentCallsUseUpWhatIsLeft_StartsPacingAtTheWindowOverTenSecondsBeforeAny429()
     {
         var controller = new DeploymentRateController(DeploymentQuota.Unknown, Exact, Start);
         var first = controller.Reserve(1_000, Start, out _);
@@ -177,9 +203,28 @@ public sealed class DeploymentRateControllerTests
 
         controller.Answered(first, new RateSignal(RemainingTokens: 3_000), Start + TimeSpan.FromMilliseconds(200));
 
-        Assert.True(controller.Tokens.Known);
+        // The window held 4,000 (3,000 left after this call's 1,000): 400 a second over Azure's 10 s, where the
+        // 1,000 answered so far would say only 100.
+        Assert.Equal(400, controller.Tokens.PerSecond, 6);
         Assert.Equal(0, controller.Cuts);
+        Assert.False(controller.SpendsHeadroom);
         Assert.True(Wait(controller, 1_000, Start + TimeSpan.FromMilliseconds(200)) > TimeSpan.Zero);
+    }
+
+    [Fact]
+    public void Answered_HeadroomReportedAfterTheRateRanOut_IsNotSpentBeyondThePacedBurst()
+    {
+        var controller = new DeploymentRateController(new DeploymentQuota(60_000, 0), Exact with { BurstSeconds = 1 }, Start);
+        controller.Throttled(controller.Reserve(1_000, Start, out _), TimeSpan.FromSeconds(1), RanOut, Start);
+        var now = Start + TimeSpan.FromSeconds(10);
+
+        // The window slid past the opening burst: the service reports it all free again, but spending it at once
+        // would only leave the next hole.
+        controller.Answered(controller.Reserve(1_000, now, out _), new RateSignal(RemainingTokens: 10_000), now);
+
+        var waits = Enumerable.Range(0, 3).Select(_ => Wait(controller, 1_000, now)).ToList();
+        Assert.False(controller.SpendsHeadroom);
+        Assert.True(waits[^1] > TimeSpan.Zero);
     }
 
     [Fact]

@@ -37,6 +37,9 @@ public sealed class BadInputTests : IAsyncLifetime
         { "numeric id", "application/json", """{"job":"classify-tickets","records":[{"id":"a"},{"id":42}]}""", HttpStatusCode.BadRequest, "$.records[1].id" },
         { "empty id", "application/json", """{"job":"classify-tickets","records":[{"id":""}]}""", HttpStatusCode.BadRequest, "$.records[0].id" },
         { "id with a slash", "application/json", """{"job":"classify-tickets","records":[{"id":"a/b"}]}""", HttpStatusCode.BadRequest, "row key" },
+        { "lone surrogate in a field", "application/json", """{"job":"classify-tickets","records":[{"id":"a","subject":"s","body":"x\udc00"}]}""", HttpStatusCode.BadRequest, "$.records[0].body" },
+        { "lone surrogate in an id", "application/json", """{"job":"classify-tickets","records":[{"id":"a\ud800","subject":"s","body":"b"}]}""", HttpStatusCode.BadRequest, "$.records[0].id" },
+        { "lone surrogate in a property name", "application/json", """{"job":"classify-tickets","records":[{"id":"a","x\ud800":"b"}]}""", HttpStatusCode.BadRequest, "$.records[0].<property 1>" },
         { "duplicate ids", "application/json", """{"job":"classify-tickets","records":[{"id":"a"},{"id":"a"}]}""", HttpStatusCode.BadRequest, "$.records[1].id" },
         { "spec is not an object", "application/json", """{"spec":"classify","records":[{"id":"a"}]}""", HttpStatusCode.BadRequest, "$.spec" },
         { "spec without name", "application/json", Body(job: null, spec: Spec(remove: "name")), HttpStatusCode.BadRequest, "$.spec.name" },
@@ -102,6 +105,24 @@ public sealed class BadInputTests : IAsyncLifetime
         Assert.True(expected == response.StatusCode, $"{scenario}: expected {(int)expected}, got {(int)response.StatusCode}: {text}");
         Assert.Contains(mentions, text, StringComparison.Ordinal);
         Assert.NotNull(JsonNode.Parse(text)!["code"]);
+        Assert.Equal(0, await StagedBlobCountAsync());
+    }
+
+    [Fact]
+    public async Task StartRun_IdWithBytesThatAreNotUtf8_Answers400NamingTheId()
+    {
+        var body = Encoding.UTF8.GetBytes("""{"job":"classify-tickets","records":[{"id":"a""")
+            .Concat(new byte[] { 0xC3, 0x28 })
+            .Concat(Encoding.UTF8.GetBytes("\",\"subject\":\"s\",\"body\":\"b\"}]}"))
+            .ToArray();
+        using var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+
+        using var response = await _stack.Http.PostAsync(new Uri("/api/runs", UriKind.Relative), content);
+
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"expected 400, got {(int)response.StatusCode}: {text}");
+        Assert.Contains("$.records[0].id", text, StringComparison.Ordinal);
         Assert.Equal(0, await StagedBlobCountAsync());
     }
 

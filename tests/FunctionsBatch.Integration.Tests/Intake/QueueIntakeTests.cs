@@ -22,7 +22,10 @@ public sealed class QueueIntakeTests(ITestOutputHelper output) : IAsyncLifetime
     private const int NotJson = 5;
     private const int NoId = 5;
     private const int DuplicateIds = 5;
-    private const int Records = Messages - NotJson - NoId - DuplicateIds;
+
+    /// <summary>Messages whose body or id holds a lone surrogate (a legal JSON escape that is not text).</summary>
+    private const int NotText = 4;
+    private const int Records = Messages - NotJson - NoId - DuplicateIds - NotText;
     private LocalStack _stack = null!;
 
     public async Task InitializeAsync() => _stack = await LocalStack.StartAsync(
@@ -91,9 +94,10 @@ public sealed class QueueIntakeTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Equal(Blocked, rows.Count(r => r.Status == "failed" && r.ErrorCode == "content_filter"));
 
         // The poison queue: each malformed message and each record that failed for good, with its reason.
-        Assert.Equal(NotJson + NoId + DuplicateIds + Blocked, distinctPoison.Length);
+        Assert.Equal(NotJson + NoId + NotText + DuplicateIds + Blocked, distinctPoison.Length);
         Assert.Equal(NotJson, distinctPoison.Count(p => p.GetProperty("code").GetString() == "invalid_message"));
-        Assert.Equal(NoId, distinctPoison.Count(p => p.GetProperty("code").GetString() == "invalid_record"));
+        Assert.Equal(NoId + NotText, distinctPoison.Count(p => p.GetProperty("code").GetString() == "invalid_record"));
+        Assert.Equal(NotText, distinctPoison.Count(p => p.GetProperty("reason").GetString()!.Contains("not valid Unicode text", StringComparison.Ordinal)));
         Assert.Equal(DuplicateIds, distinctPoison.Count(p => p.GetProperty("code").GetString() == "duplicate_id"));
         var failedRecords = distinctPoison.Where(p => p.GetProperty("source").GetString() == "run").ToArray();
         Assert.Equal(Blocked, failedRecords.Length);
@@ -126,6 +130,9 @@ public sealed class QueueIntakeTests(ITestOutputHelper output) : IAsyncLifetime
 
         messages.AddRange(Enumerable.Range(0, NotJson).Select(i => ($"this is not json {i}", false)));
         messages.AddRange(Enumerable.Range(0, NoId).Select(i => ($"{{\"subject\":\"no id {i}\",\"body\":\"b\"}}", i % 2 == 0)));
+        messages.AddRange(Enumerable.Range(0, NotText).Select(i => (i % 2 == 0
+            ? $"{{\"id\":\"T-{i}\",\"subject\":\"s\",\"body\":\"broken \\udc00 text\"}}"
+            : $"{{\"id\":\"T-\\ud800{i}\",\"subject\":\"s\",\"body\":\"b\"}}", i < 2)));
         messages.AddRange(Enumerable.Range(0, DuplicateIds).Select(i => ($"{{\"id\":\"Q-{(i * 100) + 1:D4}\",\"subject\":\"again\",\"body\":\"b\"}}", false)));
         var random = new Random(20261127);
         foreach (var (body, encode) in messages.OrderBy(_ => random.Next()))
