@@ -40,5 +40,10 @@ public sealed record RunCostRow(
 
     public bool IsRunTotal => RowKey == RunRowKey;
 
-    public static string ModeRowKey(string model, string mode) => $"{model}|{mode}";
+    /// <remarks>
+    /// Model names of OpenAI-compatible servers hold characters a row key may not (<c>meta-llama/Llama-3</c>); they
+    /// become <c>_</c>. A run uses one model, so the key stays unique within its partition.
+    /// </remarks>
+    public static string ModeRowKey(string model, string mode) =>
+        $"{string.Concat(model.Select(c => c is '/' or '\\' or '#' or '?' || char.IsControl(c) ? '_' : c))}|{mode}";
 }

@@ -95,11 +95,11 @@ public sealed class RunCostEntity : ITableEntity
         {
             PartitionKey = run.RunId,
             Job = run.Job,
-            Model = run.Model,
-            PromptVersion = run.PromptVersion,
-            Tenant = run.Tags.GetValueOrDefault("tenant", string.Empty),
-            Feature = run.Tags.GetValueOrDefault("feature", string.Empty),
-            Tags = JsonSerializer.Serialize(run.Tags),
+            Model = Fit(run.Model),
+            PromptVersion = Fit(run.PromptVersion),
+            Tenant = Fit(run.Tags.GetValueOrDefault("tenant", string.Empty)),
+            Feature = Fit(run.Tags.GetValueOrDefault("feature", string.Empty)),
+            Tags = TagsColumn(run.Tags),
             Outcome = run.Outcome.ToString(),
             StartedUtc = DateTime.SpecifyKind(run.StartedUtc, DateTimeKind.Utc),
             CompletedUtc = DateTime.SpecifyKind(run.CompletedUtc, DateTimeKind.Utc),
@@ -171,6 +171,24 @@ public sealed class RunCostEntity : ITableEntity
 
         return rows;
     }
+
+    /// <summary>
+    /// The spec's limits keep every column far inside Table Storage's; this is the last guard, for a row written after
+    /// the model was paid: a value too long is cut rather than the row refused.
+    /// </summary>
+    private static string Fit(string value) =>
+        value.Length <= RecordResultEntity.MaxTextLength ? value : value[..RecordResultEntity.MaxTextLength];
+
+    private static string TagsColumn(IReadOnlyDictionary<string, string> tags)
+    {
+        var json = JsonSerializer.Serialize(tags, TagsJson);
+        return json.Length <= RecordResultEntity.MaxTextLength
+            ? json
+            : JsonSerializer.Serialize(tags.Where(t => t.Key is "tenant" or "feature").Select(t => KeyValuePair.Create(t.Key, t.Value.Length <= JobSpecDefaults.MaxTagValueLength ? t.Value : t.Value[..JobSpecDefaults.MaxTagValueLength]))
+                .Append(KeyValuePair.Create("truncated", "true")).ToDictionary(), TagsJson);
+    }
+
+    private static readonly JsonSerializerOptions TagsJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private static string ModeOf(RunSummary run) => (run.Online is { IsEmpty: false }, run.Batch is { IsEmpty: false }) switch
     {

@@ -17,4 +17,12 @@ public static class JobSpecDefaults
     public const int MaxParallelChunksLimit = 256;
     public const int MaxOutputTokensLimit = 128_000;
     public const int MaxConcurrentRequestsPerChunkLimit = 64;
+
+    // What is stored in a table column (the cost row's tags, prompt version and model) is held well inside Table
+    // Storage's 32K-character property limit, so the cost row, written after the model is paid, cannot be refused.
+    public const int MaxTags = 50;
+    public const int MaxTagNameLength = 64;
+    public const int MaxTagValueLength = 250;
+    public const int MaxPromptVersionLength = 128;
+    public const int MaxModelLength = 256;
 }

@@ -74,8 +74,8 @@ public static partial class JobSpecParser
 
         OptionalString(spec, "description", path, errors);
         ValidatePrompt(spec, path, errors);
-        RequireString(spec, "promptVersion", path, errors);
-        RequireString(spec, "model", path, errors);
+        CheckColumn(RequireString(spec, "promptVersion", path, errors), $"{path}.promptVersion", JobSpecDefaults.MaxPromptVersionLength, errors);
+        CheckColumn(RequireString(spec, "model", path, errors), $"{path}.model", JobSpecDefaults.MaxModelLength, errors);
         ValidateResponseSchema(spec, path, errors);
         OptionalInt(spec, "maxOutputTokens", 1, JobSpecDefaults.MaxOutputTokensLimit, path, errors);
         OptionalInt(spec, "chunkSize", 1, JobSpecDefaults.MaxChunkSize, path, errors);
@@ -271,11 +271,24 @@ public static partial class JobSpecParser
             return;
         }
 
+        var count = 0;
         foreach (var tag in tags.EnumerateObject())
         {
+            if (++count > JobSpecDefaults.MaxTags)
+            {
+                errors.Add(new SpecError(tagsPath, $"may hold at most {JobSpecDefaults.MaxTags} tags (they are stored on every cost row)"));
+                break;
+            }
+
+            var tagPath = $"{tagsPath}.{(tag.Name.Length > JobSpecDefaults.MaxTagNameLength ? tag.Name[..JobSpecDefaults.MaxTagNameLength] + "…" : tag.Name)}";
+            CheckColumn(tag.Name, $"{tagPath} (the name)", JobSpecDefaults.MaxTagNameLength, errors);
             if (tag.Value.ValueKind != JsonValueKind.String)
             {
-                errors.Add(new SpecError($"{tagsPath}.{tag.Name}", $"must be a string, not {Describe(tag.Value)}"));
+                errors.Add(new SpecError(tagPath, $"must be a string, not {Describe(tag.Value)}"));
+            }
+            else
+            {
+                CheckColumn(tag.Value.GetString(), tagPath, JobSpecDefaults.MaxTagValueLength, errors);
             }
         }
 
@@ -313,6 +326,24 @@ public static partial class JobSpecParser
         }
 
         InputSourceParser.Read(input, $"{path}.input", errors);
+    }
+
+    /// <summary>A value stored in a table column: bounded, and without control characters.</summary>
+    private static void CheckColumn(string? value, string path, int maxLength, List<SpecError> errors)
+    {
+        if (value is null)
+        {
+            return;
+        }
+
+        if (value.Length > maxLength)
+        {
+            errors.Add(new SpecError(path, $"must be at most {maxLength} characters, was {value.Length}"));
+        }
+        else if (value.Any(char.IsControl))
+        {
+            errors.Add(new SpecError(path, "must not contain control characters"));
+        }
     }
 
     private static string? RequireString(JsonElement parent, string name, string path, List<SpecError> errors)

@@ -32,27 +32,62 @@ public sealed class AdaptiveRate
 
     public bool Known => !double.IsPositiveInfinity(PerSecond);
 
-    /// <summary>Everything reserved so far, for telling what was sent after a given call.</summary>
+
+    /// <summary>Everything reserved so far, less what was given back: what the calls sent or still to be sent will spend.</summary>
     public double Reserved { get; private set; }
 
-    /// <summary>Takes <paramref name="cost"/> and returns how long to wait before spending it.</summary>
-    public TimeSpan Reserve(double cost, TimeSpan now)
+    /// <summary>Everything sent so far, in the order it was sent, for telling what was sent after a given call.</summary>
+    public double Sent { get; private set; }
+
+    /// <summary>A reserved call is sent now; returns <see cref="Sent"/> before it.</summary>
+    public double Send(double cost)
+    {
+        Sent += cost;
+        return Sent - cost;
+    }
+
+    /// <summary>
+    /// Takes a place in line for <paramref name="cost"/>: returns the place's end (<see cref="Reserved"/> with it), for
+    /// <see cref="WaitFor"/>.
+    /// </summary>
+    public double Reserve(double cost, TimeSpan now)
     {
         Reserved += cost;
+        if (Known)
+        {
+            Refill(now);
+            _level -= cost;
+        }
+
+        return Reserved;
+    }
+
+    /// <summary>
+    /// How long the call whose place ends at <paramref name="through"/> must still wait. Asked again whenever the wait
+    /// is over, so a cut, a raise or a pause meanwhile moves every waiting call, in its order, rather than leaving them
+    /// the times they were given (which would send everyone held by a pause the moment it ends).
+    /// </summary>
+    public TimeSpan WaitFor(double through, TimeSpan now)
+    {
         if (!Known)
         {
             return TimeSpan.Zero;
         }
 
         Refill(now);
-        _level -= Math.Min(cost, _capacity);
         var held = _last > now ? _last - now : TimeSpan.Zero;
-        return held + (_level >= 0 ? TimeSpan.Zero : TimeSpan.FromSeconds(-_level / PerSecond));
+        var missing = through - Reserved - _level;
+        return held + (missing > 0 ? TimeSpan.FromSeconds(missing / PerSecond) : TimeSpan.Zero);
     }
 
-    /// <summary>A call reserved earlier will not be sent (it takes a new place after a pause): its cost goes back.</summary>
-    public void Release(double cost)
+    /// <summary>
+    /// A call reserved earlier was not spent: it was not sent after all, or the service refused it (its retry takes a
+    /// new place). Its cost goes back, and it no longer counts among the calls the service has not seen yet.
+    /// </summary>
+    public void Release(double cost, bool wasSent)
     {
+        Reserved -= cost;
+        Sent -= wasSent ? cost : 0;
         if (Known)
         {
             _level = Math.Min(_capacity, _level + Math.Min(cost, _capacity));
@@ -60,8 +95,8 @@ public sealed class AdaptiveRate
     }
 
     /// <summary>
-    /// A pause: nothing refills before <paramref name="until"/>, so calls reserved from now on are spaced at the rate
-    /// from the pause's end, rather than all sent the moment it ends (which would refill a sliding window at once).
+    /// A pause: nothing refills before <paramref name="until"/>, so the calls waiting go at the rate from the pause's
+    /// end, rather than all at once when it ends (which would fill a sliding window at once).
     /// </summary>
     public void Hold(TimeSpan until, TimeSpan now)
     {
@@ -73,12 +108,13 @@ public sealed class AdaptiveRate
     }
 
     /// <summary>
-    /// The service said <paramref name="remaining"/> was left when it admitted a call; what was reserved after that
-    /// call is not in the figure yet. The level becomes exactly that when <paramref name="spendHeadroom"/> (up or
+    /// The service said <paramref name="remaining"/> was left when it admitted a call; what was sent after that call
+    /// (<paramref name="sentThrough"/> is <see cref="Sent"/> just after it) and what is reserved but not sent yet is not
+    /// in the figure. The level becomes exactly that when <paramref name="spendHeadroom"/> (up or
     /// down); otherwise it only comes down to it. Spending headroom above the paced rate pays once, at the start: under
     /// a sliding window every burst leaves a hole the size of the window, which smooth pacing never does.
     /// </summary>
-    public void ObserveRemaining(double remaining, double reservedThrough, double share, bool spendHeadroom, TimeSpan now)
+    public void ObserveRemaining(double remaining, double sentThrough, double share, bool spendHeadroom, TimeSpan now)
     {
         if (!Known)
         {
@@ -87,7 +123,7 @@ public sealed class AdaptiveRate
 
         Refill(now);
         var ours = remaining * share;
-        var after = Math.Max(0, Reserved - reservedThrough);
+        var after = Math.Max(0, Reserved - sentThrough);
         if (spendHeadroom)
         {
             _capacity = Math.Max(PerSecond * _burstSeconds, ours);

@@ -81,14 +81,24 @@ public sealed class DeploymentRateController
     /// </summary>
     public bool SpendsHeadroom { get; private set; } = true;
 
-    /// <summary>Admits a call charged <paramref name="tokens"/>; <paramref name="wait"/> is how long it must wait first.</summary>
+    /// <summary>Gives a call charged <paramref name="tokens"/> its place in line; <paramref name="wait"/> is how long it must wait first.</summary>
     public RateTicket Reserve(int tokens, TimeSpan now, out TimeSpan wait)
     {
-        var ticket = new RateTicket(++_sequence, tokens, Tokens.Reserved, Requests.Reserved);
-        var paced = Max(Tokens.Reserve(tokens, now), Requests.Reserve(1, now));
-        wait = Max(paced, PausedFor(now));
+        var ticket = new RateTicket(++_sequence, tokens, Tokens.Reserve(tokens, now), Requests.Reserve(1, now), Tokens.Sent, Requests.Sent);
+        wait = WaitFor(ticket, now);
         return ticket;
     }
+
+    /// <summary>How much longer the call must wait: asked again each time it has waited, since 429s, cuts and raises move its turn.</summary>
+    public TimeSpan WaitFor(RateTicket ticket, TimeSpan now) =>
+        Max(Max(Tokens.WaitFor(ticket.TokensThrough, now), Requests.WaitFor(ticket.RequestsThrough, now)), PausedFor(now));
+
+    /// <summary>
+    /// The call goes out now. What was sent after it, unlike what was reserved after it, is what the service had not
+    /// counted when it answered.
+    /// </summary>
+    public RateTicket Sending(RateTicket ticket) =>
+        ticket with { TokensBefore = Tokens.Send(ticket.Tokens), RequestsBefore = Requests.Send(1), IsSent = true };
 
     /// <summary>How much longer a 429 holds every admission.</summary>
     public TimeSpan PausedFor(TimeSpan now) => _pausedUntil > now ? _pausedUntil - now : TimeSpan.Zero;
@@ -144,6 +154,8 @@ public sealed class DeploymentRateController
         ArgumentNullException.ThrowIfNull(signal);
         Learn(signal, now);
         Remember(true, now);
+        // The service did not count the refused call; its retry takes a new place.
+        Release(ticket);
         Observe(ticket, signal, now);
         var asked = retryAfter ?? TimeSpan.FromSeconds(_options.DefaultPauseSeconds);
         if (!RateRanOut(ticket, signal))
@@ -190,11 +202,11 @@ public sealed class DeploymentRateController
         Pause(now + pause, now);
     }
 
-    /// <summary>A call reserved before a pause that it has to wait out: it gives its place back and takes a new one.</summary>
+    /// <summary>A call that will not be sent after all (or that the service refused): its cost goes back.</summary>
     public void Release(RateTicket ticket)
     {
-        Tokens.Release(ticket.Tokens);
-        Requests.Release(1);
+        Tokens.Release(ticket.Tokens, ticket.IsSent);
+        Requests.Release(1, ticket.IsSent);
     }
 
     private void Pause(TimeSpan until, TimeSpan now)

@@ -51,8 +51,7 @@ public sealed class PacedChatModelClient(
             ticket = controller.Reserve(cost, Now(), out wait);
         }
 
-        // A 429 answered while this call waited pauses it too: it gives its place back and queues again behind the
-        // pause, so the calls held do not all go the moment it ends.
+        // Its turn moves while it waits (a 429 pauses every call, a cut slows the line): it asks again when the wait is over.
         while (wait > TimeSpan.Zero)
         {
             if (request.ThrottleUntil is { } until && time.GetUtcNow() + wait > until)
@@ -68,13 +67,13 @@ public sealed class PacedChatModelClient(
             await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
             lock (_gate)
             {
-                wait = TimeSpan.Zero;
-                if (controller.PausedFor(Now()) > TimeSpan.Zero)
-                {
-                    controller.Release(ticket);
-                    ticket = controller.Reserve(cost, Now(), out wait);
-                }
+                wait = controller.WaitFor(ticket, Now());
             }
+        }
+
+        lock (_gate)
+        {
+            ticket = controller.Sending(ticket);
         }
 
         var result = await inner.CompleteAsync(request, cancellationToken).ConfigureAwait(false);

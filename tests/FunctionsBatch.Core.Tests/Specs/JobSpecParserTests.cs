@@ -111,6 +111,9 @@ public sealed class JobSpecParserTests
     [InlineData("tags.tenant", null, "$.tags.tenant", "is required for cost attribution")]
     [InlineData("tags.feature", null, "$.tags.feature", "is required for cost attribution")]
     [InlineData("tags.feature", "\" \"", "$.tags.feature", "must not be empty")]
+    [InlineData("tags.tenant", "\"ttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttt\"", "$.tags.tenant", "must be at most 250 characters, was 251")]
+    [InlineData("tags.feature", "\"a\\u0007b\"", "$.tags.feature", "must not contain control characters")]
+    [InlineData("promptVersion", "\"v1\\n\"", "$.promptVersion", "must not contain control characters")]
     // schedule
     [InlineData("schedule", "\"0 2 * * *\"", "$.schedule", "must be a 6-field NCRONTAB expression (second minute hour day month weekday), got 5 fields")]
     [InlineData("schedule", "\"nightly\"", "$.schedule", "must be a 6-field NCRONTAB expression (second minute hour day month weekday), got 1 fields")]
@@ -133,6 +136,28 @@ public sealed class JobSpecParserTests
         Assert.Equal(path, error.Path);
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
         Assert.Contains($"{path}: ", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(50, null)]
+    [InlineData(51, "may hold at most 50 tags")]
+    [InlineData(2_000, "may hold at most 50 tags")]
+    public void Validate_ManyTags_AcceptsUpToTheLimitThatFitsACostRow(int count, string? message)
+    {
+        var tags = string.Join(',', Enumerable.Range(0, count - 2).Select(i => $"\"t{i}\":\"v\"").Prepend("\"tenant\":\"a\",\"feature\":\"b\""));
+        using var document = JsonDocument.Parse(SpecJson.With("tags", $"{{{tags}}}"));
+
+        var errors = JobSpecParser.Validate(document.RootElement);
+
+        if (message is null)
+        {
+            Assert.Empty(errors);
+        }
+        else
+        {
+            var error = Assert.Single(errors);
+            Assert.Equal(("$.tags", message), (error.Path, error.Message[..message.Length]));
+        }
     }
 
     [Theory]

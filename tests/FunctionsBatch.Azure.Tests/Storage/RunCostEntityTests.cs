@@ -1,0 +1,48 @@
+using System.Text.Json;
+using FunctionsBatch.Azure.Storage;
+using FunctionsBatch.Core.Runs;
+
+namespace FunctionsBatch.Azure.Tests.Storage;
+
+/// <summary>The cost row is written after the model was paid: nothing in a run's spec may make Table Storage refuse it.</summary>
+public sealed class RunCostEntityTests
+{
+    [Fact]
+    public void RowsOf_ModelNameWithASlash_GivesRowKeysTableStorageAccepts()
+    {
+        var rows = RunCostEntity.RowsOf(Summary("meta-llama/Llama-3.1-8B#q4?", new Dictionary<string, string> { ["tenant"] = "a", ["feature"] = "b" }));
+
+        var part = Assert.Single(rows, r => r.RowKey != RunCostEntity.RunRowKey);
+        Assert.Equal("meta-llama_Llama-3.1-8B_q4_|online", part.RowKey);
+        Assert.Equal("meta-llama/Llama-3.1-8B#q4?", part.Model);
+    }
+
+    [Fact]
+    public void From_TagsTooLongForOneColumn_KeepsTenantAndFeatureAsJsonThatFits()
+    {
+        var tags = Enumerable.Range(0, 300).ToDictionary(i => $"tag-{i}", _ => new string('"', 200));
+        tags["tenant"] = "contoso";
+        tags["feature"] = "triage";
+
+        var row = RunCostEntity.From(Summary("gpt-4o-mini", tags));
+
+        Assert.InRange(row.Tags.Length, 1, RecordResultEntity.MaxTextLength);
+        var stored = JsonSerializer.Deserialize<Dictionary<string, string>>(row.Tags)!;
+        Assert.Equal(("contoso", "triage", "true"), (stored["tenant"], stored["feature"], stored["truncated"]));
+        Assert.Equal("contoso", row.Tenant);
+    }
+
+    [Fact]
+    public void From_TagsWithNonAsciiText_StoresThemReadable()
+    {
+        var row = RunCostEntity.From(Summary("gpt-4o-mini", new Dictionary<string, string> { ["tenant"] = "Zürich", ["feature"] = "日本" }));
+
+        Assert.Contains("Zürich", row.Tags, StringComparison.Ordinal);
+        Assert.Contains("日本", row.Tags, StringComparison.Ordinal);
+    }
+
+    private static RunSummary Summary(string model, IReadOnlyDictionary<string, string> tags) => new(
+        "run-1", "job", model, "v1", tags, RunOutcome.Succeeded, null, DateTime.UtcNow, DateTime.UtcNow,
+        1, 1, 0, 0, 1, 0, new TokenUsage(10, 0, 5), 100,
+        Online: new ModeTotals(1, 1, 0, 0, 1, 0, 0, new TokenUsage(10, 0, 5), 0));
+}
