@@ -18,6 +18,7 @@ public sealed record FunctionsBatchSettings(
     StorageIdentity? StorageIdentity,
     string ContentRoot,
     string JobsPath,
+    string InputsPath,
     PriceTable Prices,
     RunsApiOptions Api,
     ModelLimits Models,
@@ -26,6 +27,9 @@ public sealed record FunctionsBatchSettings(
     ChunkTimeLimit ChunkTimeLimit)
 {
     public const string StorageSetting = "AzureWebJobsStorage";
+
+    /// <summary>The folder (relative to the content root) that <c>{"path": ...}</c> inputs may be read from.</summary>
+    public const string InputsSetting = "FunctionsBatch:InputsPath";
 
     public static FunctionsBatchSettings From(IConfiguration configuration, string contentRoot)
     {
@@ -42,6 +46,7 @@ public sealed record FunctionsBatchSettings(
             StorageIdentity.From(configuration.GetSection(StorageSetting)),
             root,
             Path.GetFullPath(configuration["FunctionsBatch:JobsPath"] ?? "jobs", root),
+            Path.GetFullPath(configuration[InputsSetting] ?? "samples", root),
             ReadPrices(configuration.GetSection("FunctionsBatch:Prices")),
             api,
             ReadModelLimits(configuration.GetSection("FunctionsBatch:Models")),

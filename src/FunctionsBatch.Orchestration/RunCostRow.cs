@@ -1,3 +1,4 @@
+using FunctionsBatch.Core.Records;
 namespace FunctionsBatch.Orchestration;
 
 /// <summary>
@@ -45,5 +46,5 @@ public sealed record RunCostRow(
     /// become <c>_</c>. A run uses one model, so the key stays unique within its partition.
     /// </remarks>
     public static string ModeRowKey(string model, string mode) =>
-        $"{string.Concat(model.Select(c => c is '/' or '\\' or '#' or '?' || char.IsControl(c) ? '_' : c))}|{mode}";
+        $"{TableKeys.Safe(model)}|{mode}";
 }

@@ -118,12 +118,17 @@ public sealed class RunSourceReader(StorageClients storage, QueueIntake intake, 
                 case RunSourceKinds.File:
                     var path = InputFile(source.Location);
                     return path is null
-                        ? $"'{source.Location}' is outside the host's content root; only files under it can be read"
-                        : File.Exists(path) ? null : $"no file '{source.Location}' under the host's content root";
+                        ? $"'{Shown(source.Location)}' is outside the inputs folder '{InputsFolder()}' (setting {FunctionsBatchSettings.InputsSetting.Replace(":", "__", StringComparison.Ordinal)}), or in a folder never read (dot-folders, the jobs folder); file inputs are read only from there"
+                        : File.Exists(path) ? null : $"no file '{source.Location}' in the inputs folder";
                 case RunSourceKinds.Blob:
                     return await ExternalBlob(source.Location).ExistsAsync(cancellationToken).ConfigureAwait(false) ? null : $"no blob '{source.Location}'";
                 case RunSourceKinds.BlobPrefix:
                     return await CheckPrefixAsync(source, cancellationToken).ConfigureAwait(false);
+                case RunSourceKinds.Queue:
+                    // A queue that does not exist would give a run of 0 records that looks like a night with no work.
+                    return await storage.Queues.GetQueueClient(source.Location).ExistsAsync(cancellationToken).ConfigureAwait(false)
+                        ? null
+                        : $"no queue named {source.Location} in the storage account";
                 default:
                     return null;
             }
@@ -273,19 +278,53 @@ public sealed class RunSourceReader(StorageClients storage, QueueIntake intake, 
         RunSourceKinds.StagedBlob => OpenBlobAsync(storage.RunsAsync(), source.Location, cancellationToken),
         RunSourceKinds.Blob => ExternalBlob(source.Location).OpenReadAsync(cancellationToken: cancellationToken),
         RunSourceKinds.File => Task.FromResult<Stream>(File.OpenRead(InputFile(source.Location)
-            ?? throw new InvalidOperationException($"'{source.Location}' is outside the host's content root."))),
+            ?? throw new InvalidOperationException($"'{Shown(source.Location)}' is not a file input the host may read."))),
         _ => throw new NotSupportedException($"Unknown run source kind '{source.Kind}'."),
     };
 
     private static async Task<Stream> OpenBlobAsync(Task<BlobContainerClient> container, string name, CancellationToken cancellationToken) =>
         await (await container.ConfigureAwait(false)).GetBlobClient(name).OpenReadAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
 
-    /// <summary>The full path of an input file, or null when it would escape the content root.</summary>
+    /// <summary>
+    /// The full path of an input file, or null when it is not one the host may read: outside the inputs folder, under a
+    /// dot-folder (<c>.run/</c> holds the function key) or the jobs folder, or not a path at all (a NUL character).
+    /// Paths are relative to the content root.
+    /// </summary>
     private string? InputFile(string location)
     {
-        var root = Path.TrimEndingDirectorySeparator(settings.ContentRoot) + Path.DirectorySeparatorChar;
-        var path = Path.GetFullPath(location, settings.ContentRoot);
-        return path.StartsWith(root, StringComparison.Ordinal) ? path : null;
+        if (location.Any(char.IsControl))
+        {
+            return null;
+        }
+
+        string path;
+        try
+        {
+            path = Path.GetFullPath(location, settings.ContentRoot);
+        }
+        catch (Exception ex) when (ex is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            return null;
+        }
+
+        var inputs = Path.TrimEndingDirectorySeparator(settings.InputsPath) + Path.DirectorySeparatorChar;
+        var jobs = Path.TrimEndingDirectorySeparator(settings.JobsPath) + Path.DirectorySeparatorChar;
+        if (!path.StartsWith(inputs, StringComparison.Ordinal) || path.StartsWith(jobs, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var segments = Path.GetRelativePath(settings.ContentRoot, path).Split(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar);
+        return segments.Any(s => s.StartsWith('.')) ? null : path;
+    }
+
+    private string InputsFolder() => Path.GetRelativePath(settings.ContentRoot, settings.InputsPath) + "/";
+
+    /// <summary>A location as it may be shown in an error: short, and without control characters.</summary>
+    private static string Shown(string location)
+    {
+        var clean = new string(location.Select(c => char.IsControl(c) ? '?' : c).ToArray());
+        return clean.Length <= 80 ? clean : clean[..80] + "…";
     }
 
     private BlobClient ExternalBlob(string location)

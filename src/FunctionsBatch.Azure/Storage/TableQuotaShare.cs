@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using FunctionsBatch.Core.Records;
 using FunctionsBatch.Orchestration.Processing;
 using Microsoft.Extensions.Logging;
 
@@ -88,8 +89,11 @@ public sealed partial class TableQuotaShare(StorageClients storage, TimeProvider
         }
     }
 
-    /// <summary>Deployment names are letters, digits, '-', '_' and '.': all legal in a PartitionKey.</summary>
-    private static string PartitionOf(string deployment) => deployment.ToLowerInvariant();
+    /// <summary>
+    /// Azure deployment names are legal PartitionKeys; the model names of OpenAI-compatible servers may hold '/' and
+    /// the like, which become '_'.
+    /// </summary>
+    private static string PartitionOf(string deployment) => TableKeys.Safe(deployment.ToLowerInvariant());
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not renew this process's quota claim on deployment {Deployment} (HTTP {Status}); keeping the share it had")]
     private partial void LogRefreshFailed(string deployment, int status);

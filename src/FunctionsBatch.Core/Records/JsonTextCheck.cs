@@ -38,7 +38,7 @@ public static class JsonTextCheck
                     string name = string.Empty;
                     if (!IsText(() => name = property.Name))
                     {
-                        return $"{path}.<property {position}>";
+                        return $"{path}.(property {position})";
                     }
 
                     if (FindInvalid(property.Value, $"{path}.{name}") is { } found)

@@ -88,7 +88,7 @@ public static class RecordValidator
             return $"must be at most {MaxIdLength} characters, was {text.Length}";
         }
 
-        if (text.Any(c => c is '/' or '\\' or '#' or '?' || char.IsControl(c)))
+        if (text.Any(TableKeys.IsForbidden))
         {
             return "must not contain '/', '\\', '#', '?' or control characters (it becomes a Table Storage row key)";
         }

@@ -188,6 +188,12 @@ public static partial class JobSpecParser
             errors.Add(new SpecError($"{schemaPath}.type", "must be \"object\": structured output returns a JSON object"));
         }
 
+        if (SchemaReferences.FindUnresolvable(schema, schemaPath) is { } unresolvable)
+        {
+            errors.Add(unresolvable);
+            return;
+        }
+
         try
         {
             JsonSchema.Build(schema);
@@ -416,13 +422,24 @@ public static partial class JobSpecParser
         JsonValueKind.Object => "an object",
         JsonValueKind.Array => "an array",
         JsonValueKind.String => $"the string \"{Truncate(value.GetString()!)}\"",
-        JsonValueKind.Number => $"the number {value.GetRawText()}",
+        JsonValueKind.Number => $"the number {Truncate(value.GetRawText())}",
         JsonValueKind.True or JsonValueKind.False => $"the boolean {value.GetRawText()}",
         JsonValueKind.Null => "null",
         _ => "nothing",
     };
 
-    private static string Truncate(string text) => text.Length <= 40 ? text : text[..40] + "…";
+    /// <summary>
+    /// A short, escaped prefix: an error about a value (a line of a file that is not a record, say) never echoes the
+    /// whole of it, which could be a secret.
+    /// </summary>
+    private static string Truncate(string text)
+    {
+        var prefix = text.Length <= ShownValueLength ? text : text[..ShownValueLength];
+        var escaped = string.Concat(prefix.Select(c => char.IsControl(c) || char.IsSurrogate(c) ? $"\\u{(int)c:x4}" : c.ToString()));
+        return text.Length <= ShownValueLength ? escaped : escaped + "…";
+    }
+
+    private const int ShownValueLength = 16;
 
     [GeneratedRegex("^[a-z][a-z0-9-]{0,62}$")]
     private static partial Regex JobName();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net.Http.Headers;
 using System.Text.Json;
 using FunctionsBatch.Core.Estimation;
 using FunctionsBatch.Core.Pricing;
@@ -66,7 +67,7 @@ public sealed partial class RunsApi(
         string? contentType, Stream body, long? contentLength, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(body);
-        if (contentType is null || !contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
+        if (!IsJson(contentType))
         {
             return (null, ApiResult.Error(415, "unsupported_media_type", $"the body must be JSON sent with 'Content-Type: application/json', not '{contentType ?? "(none)"}'"));
         }
@@ -95,6 +96,12 @@ public sealed partial class RunsApi(
             if (JsonTextCheck.FindInvalid(document.RootElement, "$") is { } where)
             {
                 return (null, ApiResult.Error(400, "invalid_request", "the request cannot be run; see details", [new ApiErrorDetail(where, JsonTextCheck.Problem)]));
+            }
+
+            if (DuplicateKeys.Find(document.RootElement, "$") is { } repeated)
+            {
+                return (null, ApiResult.Error(400, "invalid_request", "the request cannot be run; see details",
+                    [new ApiErrorDetail(repeated, "is given twice in the same object; which one was meant is not guessed")]));
             }
 
             StartRunRequest request;
@@ -347,6 +354,12 @@ public sealed partial class RunsApi(
         buffer.Position = 0;
         return await JsonDocument.ParseAsync(buffer, default, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary><c>application/json</c>, in UTF-8 if a charset is named; <c>application/jsonx</c> is not.</summary>
+    private static bool IsJson(string? contentType) =>
+        MediaTypeHeaderValue.TryParse(contentType, out var media)
+        && string.Equals(media.MediaType, "application/json", StringComparison.OrdinalIgnoreCase)
+        && (string.IsNullOrEmpty(media.CharSet) || string.Equals(media.CharSet.Trim('"'), "utf-8", StringComparison.OrdinalIgnoreCase));
 
     private ApiResult TooLarge() =>
         ApiResult.Error(413, "request_too_large", $"the body is larger than {options.MaxRequestBytes} bytes; stage big inputs as a file or blob instead");

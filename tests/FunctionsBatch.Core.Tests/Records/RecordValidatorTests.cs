@@ -30,6 +30,16 @@ public sealed class RecordValidatorTests
     }
 
     [Fact]
+    public void Validate_LineThatIsASecretNotARecord_EchoesOnlyAShortEscapedPrefix()
+    {
+        var errors = RecordValidator.Validate(SpecJson.Element("""["sk-live-0123456789abcdefghijklmnopqrstuvwxyz"]"""), "$.records", MaxRecords);
+
+        var message = Assert.Single(errors).Message;
+        Assert.Contains("\"sk-live-01234567…\"", message, StringComparison.Ordinal);
+        Assert.DoesNotContain("abcdef", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Validate_GoodRecords_ReportsNothing()
     {
         var records = SpecJson.Element("""[{"id":"t-1","body":"x"},{"id":"T-1"},{"id":"émoji-✓"}]""");
