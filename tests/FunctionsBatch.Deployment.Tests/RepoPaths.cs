@@ -5,7 +5,7 @@ internal static class RepoPaths
 {
     private static readonly Lazy<string> RootPath = new(FindRoot);
 
-    private static readonly string[] SkippedFolders = ["node_modules", "bin", "obj", ".git", "TestResults", ".azurite", ".run", "artifacts", ".azure"];
+    private static readonly string[] SkippedFolders = ["node_modules", "bin", "obj", ".git", "TestResults", ".azurite", ".run", "artifacts", ".azure", "generated"];
 
     public static string Root => RootPath.Value;
 

@@ -7,14 +7,14 @@ namespace FunctionsBatch.Benchmarks.Data;
 
 /// <summary>
 /// Synthetic ticket inputs: the 2,000 sample tickets repeated with fresh ids (<c>B-0000000</c> ...), written once per
-/// size under <c>.run/bench/</c> (inside the host's content root, git-ignored) and reused by later runs.
+/// size under <c>samples/generated/</c> (in the host's inputs folder, git-ignored) and reused by later runs.
 /// </summary>
 public static class TicketFile
 {
     /// <summary>Returns the path relative to the repository root (what a run's <c>input.path</c> takes).</summary>
     public static string Ensure(int count)
     {
-        var relative = Path.Combine(".run", "bench", $"tickets-{count}.jsonl");
+        var relative = Path.Combine("samples", "generated", $"tickets-{count}.jsonl");
         var path = Path.Combine(RepoPaths.Root, relative);
         if (File.Exists(path))
         {

@@ -24,7 +24,8 @@ public sealed class DerivedChunkSizeTests : IAsyncLifetime
     {
         _stack = await LocalStack.StartAsync(nameof(DerivedChunkSizeTests));
         _services = _stack.AppServices();
-        _file = Path.Combine(".run", "tests", $"sizing-{Guid.NewGuid():N}.jsonl");
+        // In the host's inputs folder (file inputs are read from nowhere else); git-ignored.
+        _file = Path.Combine("samples", "generated", $"sizing-{Guid.NewGuid():N}.jsonl");
     }
 
     public async Task DisposeAsync()
@@ -38,7 +39,7 @@ public sealed class DerivedChunkSizeTests : IAsyncLifetime
     public async Task StageAsync_LargeFileWithoutChunkSize_SizesChunksForAboutAThousandOfThem()
     {
         const int records = 180_000;
-        Directory.CreateDirectory(Path.Combine(RepoPaths.Root, ".run", "tests"));
+        Directory.CreateDirectory(Path.Combine(RepoPaths.Root, "samples", "generated"));
         await File.WriteAllLinesAsync(Path.Combine(RepoPaths.Root, _file), Lines(records));
         var source = new RunSource(RunSourceKinds.File, _file);
 
@@ -55,7 +56,7 @@ public sealed class DerivedChunkSizeTests : IAsyncLifetime
     [Fact]
     public async Task StageAsync_ChunkSizeGiven_KeepsIt()
     {
-        Directory.CreateDirectory(Path.Combine(RepoPaths.Root, ".run", "tests"));
+        Directory.CreateDirectory(Path.Combine(RepoPaths.Root, "samples", "generated"));
         await File.WriteAllLinesAsync(Path.Combine(RepoPaths.Root, _file), Lines(1_000));
 
         var staged = await _services.GetRequiredService<IRunStaging>().StageAsync(
