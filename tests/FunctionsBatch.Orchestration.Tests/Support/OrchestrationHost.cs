@@ -4,6 +4,7 @@ using FunctionsBatch.Orchestration.Activities;
 using FunctionsBatch.Orchestration.Batch;
 using FunctionsBatch.Orchestration.Processing;
 using FunctionsBatch.Orchestration.Tests.Fakes;
+using FunctionsBatch.TestSupport;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Testing;
@@ -48,6 +49,8 @@ internal sealed class OrchestrationHost : IAsyncDisposable
             },
             new DurableTaskTestHostOptions
             {
+                // Its own pick (30000-40000) reaches into the ephemeral range, where it met a port in use.
+                Port = FreePort.Next(),
                 ConfigureServices = services =>
                 {
                     services.AddSingleton<IRunStaging>(staging);
