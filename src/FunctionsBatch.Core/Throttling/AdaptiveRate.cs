@@ -32,7 +32,6 @@ public sealed class AdaptiveRate
 
     public bool Known => !double.IsPositiveInfinity(PerSecond);
 
-
     /// <summary>Everything reserved so far, less what was given back: what the calls sent or still to be sent will spend.</summary>
     public double Reserved { get; private set; }
 

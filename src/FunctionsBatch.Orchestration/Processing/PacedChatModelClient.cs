@@ -64,7 +64,21 @@ public sealed class PacedChatModelClient(
                 return NotSent(wait);
             }
 
-            await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // A call canceled in line will never be sent: it must not count among the calls the service has not seen.
+                lock (_gate)
+                {
+                    controller.Release(ticket);
+                }
+
+                throw;
+            }
+
             lock (_gate)
             {
                 wait = controller.WaitFor(ticket, Now());
