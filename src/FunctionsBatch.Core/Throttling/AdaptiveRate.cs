@@ -9,7 +9,15 @@ namespace FunctionsBatch.Core.Throttling;
 /// </summary>
 public sealed class AdaptiveRate
 {
+    /// <summary>
+    /// The window a service counts spent tokens over (Azure's is 10 s): what was sent that long before a call's answer
+    /// has left the window since the service counted its <c>remaining</c>.
+    /// </summary>
+    private static readonly TimeSpan LimitWindow = TimeSpan.FromSeconds(10);
+
     private readonly double _burstSeconds;
+    private readonly List<(TimeSpan At, double Sent)> _sentHistory = [];
+    private double _sentBeforeHistory;
     private double _level;
     private double _capacity;
     private TimeSpan _last;
@@ -39,9 +47,10 @@ public sealed class AdaptiveRate
     public double Sent { get; private set; }
 
     /// <summary>A reserved call is sent now; returns <see cref="Sent"/> before it.</summary>
-    public double Send(double cost)
+    public double Send(double cost, TimeSpan now)
     {
         Sent += cost;
+        RecordSent(now);
         return Sent - cost;
     }
 
@@ -83,10 +92,16 @@ public sealed class AdaptiveRate
     /// A call reserved earlier was not spent: it was not sent after all, or the service refused it (its retry takes a
     /// new place). Its cost goes back, and it no longer counts among the calls the service has not seen yet.
     /// </summary>
-    public void Release(double cost, bool wasSent)
+    public void Release(double cost, bool wasSent, TimeSpan now)
     {
         Reserved -= cost;
-        Sent -= wasSent ? cost : 0;
+        if (wasSent)
+        {
+            // Refused: the service never counted it, so it will not leave the window either.
+            Sent -= cost;
+            RecordSent(now);
+        }
+
         if (Known)
         {
             _level = Math.Min(_capacity, _level + Math.Min(cost, _capacity));
@@ -107,13 +122,15 @@ public sealed class AdaptiveRate
     }
 
     /// <summary>
-    /// The service said <paramref name="remaining"/> was left when it admitted a call; what was sent after that call
-    /// (<paramref name="sentThrough"/> is <see cref="Sent"/> just after it) and what is reserved but not sent yet is not
-    /// in the figure. The level becomes exactly that when <paramref name="spendHeadroom"/> (up or
-    /// down); otherwise it only comes down to it. Spending headroom above the paced rate pays once, at the start: under
-    /// a sliding window every burst leaves a hole the size of the window, which smooth pacing never does.
+    /// The service said <paramref name="remaining"/> was left when it admitted a call sent at <paramref name="sentAt"/>; what was sent after that call (<paramref name="sentThrough"/> is <see cref="Sent"/>
+    /// just after it) and what is reserved but not sent yet is not in the figure, and what this process sent one
+    /// <see cref="LimitWindow"/> before has left the window since (without it, every answer's round trip would pace
+    /// below the quota). The level becomes exactly that, less <paramref name="room"/>, when
+    /// <paramref name="spendHeadroom"/> (up or down); otherwise it only comes down to it. Spending headroom above the
+    /// paced rate pays once, at the start: under a sliding window every burst leaves a hole the size of the window,
+    /// which smooth pacing never does.
     /// </summary>
-    public void ObserveRemaining(double remaining, double sentThrough, double share, bool spendHeadroom, TimeSpan now)
+    public void ObserveRemaining(double remaining, double room, double sentThrough, TimeSpan sentAt, double share, bool spendHeadroom, TimeSpan now)
     {
         if (!Known)
         {
@@ -121,7 +138,8 @@ public sealed class AdaptiveRate
         }
 
         Refill(now);
-        var ours = remaining * share;
+        var leftWindow = Math.Max(0, SentBy(now - LimitWindow) - SentBy(sentAt - LimitWindow));
+        var ours = (remaining * share) + leftWindow - room;
         var after = Math.Max(0, Reserved - sentThrough);
         if (spendHeadroom)
         {
@@ -181,6 +199,40 @@ public sealed class AdaptiveRate
 
     /// <summary>One unit a minute: a cut never stops a deployment altogether.</summary>
     private const double MinimumPerSecond = 1.0 / 60;
+
+    private void RecordSent(TimeSpan now)
+    {
+        _sentHistory.Add((now, Sent));
+        var keepFrom = now - LimitWindow - LimitWindow;
+        if (_sentHistory.Count > 1024 && _sentHistory[0].At < keepFrom)
+        {
+            var drop = _sentHistory.FindIndex(entry => entry.At >= keepFrom);
+            drop = drop < 0 ? _sentHistory.Count - 1 : drop;
+            _sentBeforeHistory = _sentHistory[drop - 1].Sent;
+            _sentHistory.RemoveRange(0, drop);
+        }
+    }
+
+    /// <summary><see cref="Sent"/> as it stood at <paramref name="at"/>.</summary>
+    private double SentBy(TimeSpan at)
+    {
+        int low = 0, high = _sentHistory.Count - 1, found = -1;
+        while (low <= high)
+        {
+            var middle = (low + high) / 2;
+            if (_sentHistory[middle].At <= at)
+            {
+                found = middle;
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle - 1;
+            }
+        }
+
+        return found >= 0 ? _sentHistory[found].Sent : _sentBeforeHistory;
+    }
 
     private void Refill(TimeSpan now)
     {

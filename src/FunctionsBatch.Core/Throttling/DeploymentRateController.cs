@@ -33,6 +33,13 @@ public sealed class DeploymentRateController
 
     private const int CongestedCount = 2;
 
+    /// <summary>
+    /// Calls' worth of room kept below what an answer reports free: between two answers calls go out at the paced rate
+    /// while the window frees what was sent a window earlier at its own pace, and an estimate exactly at the limit is
+    /// refused whenever the two differ.
+    /// </summary>
+    private const double UnevenCalls = 2;
+
     /// <summary>The longest a storm's doubling pauses grow (never shorter than what the service asked for).</summary>
     public static readonly TimeSpan MaxPause = TimeSpan.FromSeconds(30);
 
@@ -97,8 +104,8 @@ public sealed class DeploymentRateController
     /// The call goes out now. What was sent after it, unlike what was reserved after it, is what the service had not
     /// counted when it answered.
     /// </summary>
-    public RateTicket Sending(RateTicket ticket) =>
-        ticket with { TokensBefore = Tokens.Send(ticket.Tokens), RequestsBefore = Requests.Send(1), IsSent = true };
+    public RateTicket Sending(RateTicket ticket, TimeSpan now) =>
+        ticket with { TokensBefore = Tokens.Send(ticket.Tokens, now), RequestsBefore = Requests.Send(1, now), SentAt = now, IsSent = true };
 
     /// <summary>How much longer a 429 holds every admission.</summary>
     public TimeSpan PausedFor(TimeSpan now) => _pausedUntil > now ? _pausedUntil - now : TimeSpan.Zero;
@@ -134,7 +141,7 @@ public sealed class DeploymentRateController
             SpendsHeadroom = false;
         }
 
-        Observe(ticket, signal, now);
+        Observe(ticket, signal, UnevenCalls, now);
 
         var clean = (now - Max(_lastRaise, _pausedUntil)).TotalSeconds;
         if (clean >= 1)
@@ -155,8 +162,8 @@ public sealed class DeploymentRateController
         Learn(signal, now);
         Remember(true, now);
         // The service did not count the refused call; its retry takes a new place.
-        Release(ticket);
-        Observe(ticket, signal, now);
+        Release(ticket, now);
+        Observe(ticket, signal, 0, now);
         var asked = retryAfter ?? TimeSpan.FromSeconds(_options.DefaultPauseSeconds);
         if (!RateRanOut(ticket, signal))
         {
@@ -203,10 +210,10 @@ public sealed class DeploymentRateController
     }
 
     /// <summary>A call that will not be sent after all (or that the service refused): its cost goes back.</summary>
-    public void Release(RateTicket ticket)
+    public void Release(RateTicket ticket, TimeSpan now)
     {
-        Tokens.Release(ticket.Tokens, ticket.IsSent);
-        Requests.Release(1, ticket.IsSent);
+        Tokens.Release(ticket.Tokens, ticket.IsSent, now);
+        Requests.Release(1, ticket.IsSent, now);
     }
 
     private void Pause(TimeSpan until, TimeSpan now)
@@ -308,16 +315,17 @@ public sealed class DeploymentRateController
         }
     }
 
-    private void Observe(RateTicket ticket, RateSignal signal, TimeSpan now)
+    /// <summary>The remaining headers, less <paramref name="roomCalls"/> calls' worth.</summary>
+    private void Observe(RateTicket ticket, RateSignal signal, double roomCalls, TimeSpan now)
     {
         if (signal.RemainingTokens is { } tokens)
         {
-            Tokens.ObserveRemaining(tokens, ticket.TokensBefore + ticket.Tokens, Share, SpendsHeadroom, now);
+            Tokens.ObserveRemaining(tokens, roomCalls * ticket.Tokens, ticket.TokensBefore + ticket.Tokens, ticket.SentAt, Share, SpendsHeadroom, now);
         }
 
         if (signal.RemainingRequests is { } requests)
         {
-            Requests.ObserveRemaining(requests, ticket.RequestsBefore + 1, Share, SpendsHeadroom, now);
+            Requests.ObserveRemaining(requests, roomCalls, ticket.RequestsBefore + 1, ticket.SentAt, Share, SpendsHeadroom, now);
         }
     }
 

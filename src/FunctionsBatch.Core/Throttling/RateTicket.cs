@@ -7,6 +7,7 @@ namespace FunctionsBatch.Core.Throttling;
 /// <param name="RequestsThrough">Where its place in the request line ends.</param>
 /// <param name="TokensBefore">Tokens sent before this call, all calls together; set when it is sent.</param>
 /// <param name="RequestsBefore">Calls sent before this one; set when it is sent.</param>
+/// <param name="SentAt">When it was sent; set when it is sent.</param>
 /// <param name="IsSent">Whether it was sent (see <see cref="DeploymentRateController.Sending"/>).</param>
 public readonly record struct RateTicket(
-    long Sequence, int Tokens, double TokensThrough, double RequestsThrough, double TokensBefore, double RequestsBefore, bool IsSent = false);
+    long Sequence, int Tokens, double TokensThrough, double RequestsThrough, double TokensBefore, double RequestsBefore, TimeSpan SentAt = default, bool IsSent = false);

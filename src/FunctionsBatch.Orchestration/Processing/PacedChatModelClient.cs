@@ -58,7 +58,7 @@ public sealed class PacedChatModelClient(
             {
                 lock (_gate)
                 {
-                    controller.Release(ticket);
+                    controller.Release(ticket, Now());
                 }
 
                 return NotSent(wait);
@@ -73,7 +73,7 @@ public sealed class PacedChatModelClient(
                 // A call canceled in line will never be sent: it must not count among the calls the service has not seen.
                 lock (_gate)
                 {
-                    controller.Release(ticket);
+                    controller.Release(ticket, Now());
                 }
 
                 throw;
@@ -87,7 +87,7 @@ public sealed class PacedChatModelClient(
 
         lock (_gate)
         {
-            ticket = controller.Sending(ticket);
+            ticket = controller.Sending(ticket, Now());
         }
 
         var result = await inner.CompleteAsync(request, cancellationToken).ConfigureAwait(false);

@@ -56,7 +56,7 @@ public sealed class DeploymentRateControllerTests
         controller.Reserve(1_000, Start, out _);
         var second = controller.Reserve(1_000, Start, out var secondWait);
 
-        controller.Release(second);
+        controller.Release(second, Start);
 
         Assert.Equal(1, secondWait.TotalSeconds, 3);
         Assert.Equal(1, Wait(controller, 1_000, Start).TotalSeconds, 3);
@@ -233,8 +233,9 @@ public sealed class DeploymentRateControllerTests
         var controller = new DeploymentRateController(new DeploymentQuota(60_000, 0), Exact with { BurstSeconds = 1 }, Start);
         var first = controller.Reserve(1_000, Start, out _);
 
-        // One second of quota is the pacer's own burst; the service says ten seconds' worth is free.
-        controller.Answered(first, new RateSignal(RemainingTokens: 10_000), Start);
+        // One second of quota is the pacer's own burst; the service says ten seconds' worth is free, beyond the two
+        // calls' room the controller keeps.
+        controller.Answered(first, new RateSignal(RemainingTokens: 12_000), Start);
 
         var waits = Enumerable.Range(0, 10).Select(_ => Wait(controller, 1_000, Start)).ToList();
         Assert.All(waits, w => Assert.Equal(TimeSpan.Zero, w));

@@ -16,8 +16,8 @@ public sealed class DeploymentRateControllerWindowTests(ITestOutputHelper output
     private static readonly TimeSpan SteadyAfter = TimeSpan.FromSeconds(30);
 
     [Theory]
-    [InlineData(false, 0.95, 0.01)]
-    [InlineData(true, 0.97, 0.005)]
+    [InlineData(false, 0.98, 0.005)]
+    [InlineData(true, 0.98, 0.005)]
     public void Run_AzureWindow_SpendsTheQuotaWithFew429s(bool quotaConfigured, double minimumUse, double maximum429Share)
     {
         var quota = quotaConfigured ? new DeploymentQuota((int)TokensPerMinute, 0) : DeploymentQuota.Unknown;

@@ -48,7 +48,7 @@ internal sealed class PacedCallers(DeploymentRateController controller, Windowed
             return;
         }
 
-        ticket = controller.Sending(ticket);
+        ticket = controller.Sending(ticket, _now);
         var (admitted, remaining, retryAfter) = deployment.Send(tokensPerCall, _now);
         if (admitted && _now >= _steadyFrom)
         {
