@@ -81,7 +81,7 @@ internal static class ChunkDispatcher
             if (summary.Deferred > 0)
             {
                 var stopping = canceled || hopeless is not null || overBudget is not null;
-                var again = stopping ? sent with { ThrottleDeadline = context.CurrentUtcDateTime } : sent;
+                var again = (stopping ? sent with { ThrottleDeadline = context.CurrentUtcDateTime } : sent) with { Send = sent.Send + 1 };
                 inFlight.Add(context.CallActivityAsync<ChunkSummary>(nameof(ProcessChunkActivity), again, ActivityRetry), (window.Dispatched(), again));
                 continue;
             }

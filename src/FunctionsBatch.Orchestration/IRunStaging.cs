@@ -20,9 +20,10 @@ public interface IRunStaging
     Task<IReadOnlyList<JsonElement>> ReadChunkAsync(ChunkRef chunk, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Records that an execution of the chunk has begun. True only for the first execution to begin it: no result
-    /// row of the chunk can exist yet, so the processor need not look for rows to reuse (a query that scans the
-    /// run's whole partition). False when an earlier execution began it, or when the store cannot tell.
+    /// Records that an execution of this send of the chunk (<see cref="ChunkRef.Send"/>) has begun. <see cref="ChunkStart.First"/>
+    /// for the first execution to begin it: on the chunk's first send no result row can exist yet, so the processor
+    /// need not look for rows to reuse (a query that scans the run's whole partition). <see cref="ChunkStart.Again"/>
+    /// when an earlier execution of the same send began it.
     /// </summary>
-    Task<bool> BeginChunkAsync(ChunkRef chunk, CancellationToken cancellationToken) => Task.FromResult(false);
+    Task<ChunkStart> BeginChunkAsync(ChunkRef chunk, CancellationToken cancellationToken) => Task.FromResult(ChunkStart.Unknown);
 }

@@ -32,7 +32,8 @@ public sealed record RunCostRow(
     int Retries = 0,
     int FailedLines = 0,
     int ExpiredLines = 0,
-    int ResubmittedLines = 0)
+    int ResubmittedLines = 0,
+    string WasteCauses = "")
 {
     public const string RunRowKey = "run";
 

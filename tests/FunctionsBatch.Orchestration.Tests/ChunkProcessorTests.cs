@@ -124,6 +124,24 @@ public sealed class ChunkProcessorTests
         Assert.Equal(50, summary.Usage.PromptTokens - (3 * Ok("fine").Usage.PromptTokens));
     }
 
+    [Theory]
+    [InlineData(ChunkStart.Again, 3)]
+    [InlineData(ChunkStart.Unknown, 0)]
+    public async Task ProcessAsync_ChunkRedoneAfterCrash_CountsTheCallsTheDeadExecutionMayHavePaidForAsWaste(ChunkStart start, int redoneCalls)
+    {
+        _staging.ChunkStart = start;
+        var model = new FakeChatModelClient(_ => Ok("fine"));
+        Stage(TestSpecs.Job(), Enumerable.Range(0, 4).Select(i => TestSpecs.Ticket($"t-{i}")).ToArray());
+        await _results.UpsertAsync([new RecordResult("run-1", "t-1", Chunk.ChunkIndex, RecordStatus.Succeeded, "earlier", new TokenUsage(50, 0, 5), 10, 1, 200, null, null)], CancellationToken.None);
+
+        var summary = await Processor(model).ProcessAsync(Chunk, CancellationToken.None);
+
+        // The three records asked again were in flight or unwritten when the first execution died: billed twice.
+        var call = Ok("fine").Usage;
+        Assert.Equal(redoneCalls * call.TotalTokens, summary.Waste?.Redone ?? 0);
+        Assert.Equal(new TokenUsage(50 + ((3 + redoneCalls) * call.PromptTokens), 0, 5 + ((3 + redoneCalls) * call.CompletionTokens)), summary.Usage);
+    }
+
     [Fact]
     public async Task ProcessAsync_SameRecordsInALaterRun_ReusesLedgerAnswersAndSpendsNoTokens()
     {

@@ -60,7 +60,7 @@ public sealed class CostReportTests
         Assert.Equal((28_940L, 3), (byModel.CostMicros, byModel.Runs));
     }
 
-    private static ModeTotals Part(int records, TokenUsage usage) => new(records, records, 0, 0, records, 0, 0, usage, 0);
+    private static ModeTotals Part(int records, TokenUsage usage) => new(records, records, 0, 0, records, 0, 0, usage, TokenWaste.None);
 
     private static RunSummary Summary(string id) => new(
         id, "classify", "gpt-4o-mini", "v1", new Dictionary<string, string>(), RunOutcome.Succeeded, null, Started, Started, 500, 500, 0, 0, 500, 0, TokenUsage.Zero, 0);

@@ -51,6 +51,7 @@ public sealed class RetryingChatModelClient : IChatModelClient
         var attempts = 0;
         var throttled = 0;
         var failedUsage = Core.Runs.TokenUsage.Zero;
+        var waste = Core.Runs.TokenWaste.None;
         long latency = 0;
         var state = new CallState(request, _time);
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
@@ -68,6 +69,7 @@ public sealed class RetryingChatModelClient : IChatModelClient
                     if (!attempt.Succeeded)
                     {
                         failedUsage += attempt.Usage;
+                        waste += attempt.Waste;
                     }
 
                     return attempt;
@@ -91,6 +93,7 @@ public sealed class RetryingChatModelClient : IChatModelClient
             Throttled = throttled,
             Usage = result.Succeeded ? failedUsage + result.Usage : failedUsage,
             LatencyMs = latency,
+            Waste = waste,
         };
     }
 

@@ -134,20 +134,20 @@ public sealed class BlobRunStaging(StorageClients storage, IRunResultStore resul
     }
 
     /// <summary>Creates the chunk's <c>.started</c> marker blob only if it does not exist yet.</summary>
-    public async Task<bool> BeginChunkAsync(ChunkRef chunk, CancellationToken cancellationToken)
+    public async Task<ChunkStart> BeginChunkAsync(ChunkRef chunk, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(chunk);
         var container = await storage.RunsAsync().ConfigureAwait(false);
         try
         {
-            await container.GetBlobClient(StartedBlob(chunk.RunId, chunk.ChunkIndex))
+            await container.GetBlobClient(StartedBlob(chunk))
                 .UploadAsync(BinaryData.Empty, new BlobUploadOptions { Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All } }, cancellationToken)
                 .ConfigureAwait(false);
-            return true;
+            return ChunkStart.First;
         }
         catch (RequestFailedException ex) when (ex.Status is 409 or 412)
         {
-            return false;
+            return ChunkStart.Again;
         }
     }
 
@@ -197,5 +197,6 @@ public sealed class BlobRunStaging(StorageClients storage, IRunResultStore resul
 
     private static string ChunkBlob(string runId, int index) => $"{runId}/chunks/{index:D6}.jsonl";
 
-    private static string StartedBlob(string runId, int index) => $"{runId}/chunks/{index:D6}.started";
+    private static string StartedBlob(ChunkRef chunk) =>
+        chunk.Send == 0 ? $"{chunk.RunId}/chunks/{chunk.ChunkIndex:D6}.started" : $"{chunk.RunId}/chunks/{chunk.ChunkIndex:D6}.{chunk.Send}.started";
 }

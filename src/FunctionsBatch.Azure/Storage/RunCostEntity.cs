@@ -79,6 +79,9 @@ public sealed class RunCostEntity : ITableEntity
     /// <summary>Tokens billed for answers thrown away: re-asked invalid answers, failed records' answers, invalid batch lines.</summary>
     public long WasteTokens { get; set; }
 
+    /// <summary>What <see cref="WasteTokens"/> was spent on, largest first (see <see cref="TokenWaste.Describe"/>).</summary>
+    public string WasteCauses { get; set; } = string.Empty;
+
     /// <summary>Online calls sent again after a transient failure.</summary>
     public int Retries { get; set; }
 
@@ -118,7 +121,8 @@ public sealed class RunCostEntity : ITableEntity
             RetryOf = run.RetryOf,
             Mode = ModeOf(run),
             ListCostMicros = run.ListCostMicros,
-            WasteTokens = (run.Online?.WasteTokens ?? 0) + (run.Batch?.WasteTokens ?? 0),
+            WasteTokens = RunWaste(run).Total,
+            WasteCauses = Fit(RunWaste(run).Describe()),
             Retries = (run.Online?.Retries ?? 0) + (run.Batch?.Retries ?? 0),
             FailedLines = run.Batch?.FailedLines ?? 0,
             ExpiredLines = run.Batch?.ExpiredLines ?? 0,
@@ -146,7 +150,8 @@ public sealed class RunCostEntity : ITableEntity
         entity.ListCostMicros = part.ListCostMicros;
         entity.LedgerHits = part.LedgerHits;
         entity.Repairs = part.Repairs;
-        entity.WasteTokens = part.WasteTokens;
+        entity.WasteTokens = part.Waste.Total;
+        entity.WasteCauses = Fit(part.Waste.Describe());
         entity.Retries = part.Retries;
         entity.FailedLines = part.FailedLines;
         entity.ExpiredLines = part.ExpiredLines;
@@ -190,6 +195,8 @@ public sealed class RunCostEntity : ITableEntity
 
     private static readonly JsonSerializerOptions TagsJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+    private static TokenWaste RunWaste(RunSummary run) => (run.Online?.Waste ?? TokenWaste.None) + run.Batch?.Waste;
+
     private static string ModeOf(RunSummary run) => (run.Online is { IsEmpty: false }, run.Batch is { IsEmpty: false }) switch
     {
         (true, true) => RunCostRow.MixedMode,
@@ -200,5 +207,5 @@ public sealed class RunCostEntity : ITableEntity
     public RunCostRow ToRow() => new(
         PartitionKey, Job, Model, PromptVersion, Tenant, Feature, Outcome, StartedUtc, CompletedUtc,
         TotalRecords, Succeeded, Failed, Skipped, Requests, InputTokens, CachedInputTokens, OutputTokens, CostMicros, LedgerHits, Mode,
-        RowKey, ListCostMicros, WasteTokens, Retries, FailedLines, ExpiredLines, ResubmittedLines);
+        RowKey, ListCostMicros, WasteTokens, Retries, FailedLines, ExpiredLines, ResubmittedLines, WasteCauses);
 }

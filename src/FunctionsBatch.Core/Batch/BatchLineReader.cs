@@ -54,7 +54,7 @@ public static class BatchLineReader
 
     private static BatchLineResult Answer(string customId, JsonElement body)
     {
-        var usage = Usage(body);
+        var usage = TokenUsage.FromCompletionBody(body);
         if (body.ValueKind != JsonValueKind.Object
             || !body.TryGetProperty("choices", out var choices) || choices.ValueKind != JsonValueKind.Array || choices.GetArrayLength() == 0
             || !choices[0].TryGetProperty("message", out var message) || message.ValueKind != JsonValueKind.Object)
@@ -76,24 +76,8 @@ public static class BatchLineReader
         var code = error.ValueKind == JsonValueKind.Object ? Text(error, "code") : null;
         var message = error.ValueKind == JsonValueKind.Object ? Text(error, "message") : null;
         var retryable = status is null or 408 or 429 or >= 500;
-        return new BatchLineResult(customId, false, null, Usage(body), status, code ?? $"http_{status}", message ?? $"the batch line failed with status {status}", false, retryable);
+        return new BatchLineResult(customId, false, null, TokenUsage.FromCompletionBody(body), status, code ?? $"http_{status}", message ?? $"the batch line failed with status {status}", false, retryable);
     }
-
-    private static TokenUsage Usage(JsonElement body)
-    {
-        if (body.ValueKind != JsonValueKind.Object || !body.TryGetProperty("usage", out var usage) || usage.ValueKind != JsonValueKind.Object)
-        {
-            return TokenUsage.Zero;
-        }
-
-        var cached = usage.TryGetProperty("prompt_tokens_details", out var details) && details.ValueKind == JsonValueKind.Object
-            ? Number(details, "cached_tokens")
-            : 0;
-        return new TokenUsage(Number(usage, "prompt_tokens"), cached, Number(usage, "completion_tokens"));
-    }
-
-    private static long Number(JsonElement parent, string name) =>
-        parent.TryGetProperty(name, out var value) && value.TryGetInt64(out var number) ? number : 0;
 
     private static string? Text(JsonElement parent, string name) =>
         parent.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

@@ -5,4 +5,5 @@ namespace FunctionsBatch.Core.Runs;
 /// When the chunk's records stop waiting through 429s and fail as <c>rate_limited</c>; set by the orchestrator at the
 /// chunk's first dispatch and kept when a chunk whose records were still throttled at its time limit is sent again.
 /// </param>
-public sealed record ChunkRef(string RunId, int ChunkIndex, DateTimeOffset? ThrottleDeadline = null);
+/// <param name="Send">How many times the chunk was sent before this send (again for records still throttled); 0 at first.</param>
+public sealed record ChunkRef(string RunId, int ChunkIndex, DateTimeOffset? ThrottleDeadline = null, int Send = 0);

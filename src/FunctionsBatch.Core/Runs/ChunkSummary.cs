@@ -8,6 +8,7 @@ namespace FunctionsBatch.Core.Runs;
 /// Records still waiting for the rate limit when the chunk's time limit came: they have no row yet, and the chunk
 /// is sent again for them. A summary with deferred records is not the chunk's final one.
 /// </param>
+/// <param name="Waste">Tokens billed for answers not used, by cause (none when null).</param>
 /// <param name="Mode">How these records were answered: <see cref="RunModes.Online"/> or <see cref="RunModes.Batch"/>.</param>
 public sealed record ChunkSummary(
     int ChunkIndex,
@@ -23,7 +24,7 @@ public sealed record ChunkSummary(
     int LedgerHits = 0,
     string Mode = RunModes.Online,
     int Retries = 0,
-    long WasteTokens = 0,
+    TokenWaste? Waste = null,
     int FailedLines = 0,
     int ExpiredLines = 0,
     int ResubmittedLines = 0,

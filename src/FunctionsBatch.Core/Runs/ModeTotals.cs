@@ -4,7 +4,7 @@ namespace FunctionsBatch.Core.Runs;
 /// What one way of calling the model (online or batch) did for a run: the source of a cost row per run × model × mode.
 /// </summary>
 /// <param name="Retries">Calls sent again after a transient failure (online attempts beyond the first; not re-asks).</param>
-/// <param name="WasteTokens">Tokens billed for answers that were thrown away: a re-asked invalid answer, a failed record's answer, an invalid batch line.</param>
+/// <param name="Waste">Tokens billed for answers that were not used, by cause (see <see cref="TokenWaste"/>).</param>
 /// <param name="FailedLines">Batch lines the service answered with an error.</param>
 /// <param name="ExpiredLines">Batch lines the service did not answer before the batch expired (or was cut off for the deadline).</param>
 /// <param name="ResubmittedLines">Batch lines sent again, online or in a new batch.</param>
@@ -19,14 +19,14 @@ public sealed record ModeTotals(
     int Retries,
     int Repairs,
     TokenUsage Usage,
-    long WasteTokens,
+    TokenWaste Waste,
     int FailedLines = 0,
     int ExpiredLines = 0,
     int ResubmittedLines = 0,
     long CostMicros = 0,
     long ListCostMicros = 0)
 {
-    public static ModeTotals None { get; } = new(0, 0, 0, 0, 0, 0, 0, TokenUsage.Zero, 0);
+    public static ModeTotals None { get; } = new(0, 0, 0, 0, 0, 0, 0, TokenUsage.Zero, TokenWaste.None);
 
     public bool IsEmpty => this == None;
 
@@ -35,14 +35,14 @@ public sealed record ModeTotals(
         ArgumentNullException.ThrowIfNull(chunk);
         return new ModeTotals(
             Records + chunk.Records, Succeeded + chunk.Succeeded, Failed + chunk.Failed, LedgerHits + chunk.LedgerHits,
-            Requests + chunk.Requests, Retries + chunk.Retries, Repairs + chunk.Repairs, Usage + chunk.Usage, WasteTokens + chunk.WasteTokens,
+            Requests + chunk.Requests, Retries + chunk.Retries, Repairs + chunk.Repairs, Usage + chunk.Usage, Waste + chunk.Waste,
             FailedLines + chunk.FailedLines, ExpiredLines + chunk.ExpiredLines, ResubmittedLines + chunk.ResubmittedLines,
             CostMicros, ListCostMicros);
     }
 
     public ModeTotals Plus(ModeTotals? other) => other is null ? this : new ModeTotals(
         Records + other.Records, Succeeded + other.Succeeded, Failed + other.Failed, LedgerHits + other.LedgerHits,
-        Requests + other.Requests, Retries + other.Retries, Repairs + other.Repairs, Usage + other.Usage, WasteTokens + other.WasteTokens,
+        Requests + other.Requests, Retries + other.Retries, Repairs + other.Repairs, Usage + other.Usage, Waste + other.Waste,
         FailedLines + other.FailedLines, ExpiredLines + other.ExpiredLines, ResubmittedLines + other.ResubmittedLines,
         CostMicros + other.CostMicros, ListCostMicros + other.ListCostMicros);
 }

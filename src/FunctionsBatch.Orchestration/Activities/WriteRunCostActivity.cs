@@ -26,7 +26,7 @@ public sealed class WriteRunCostActivity(IRunCostStore costs, PriceTable prices)
         ArgumentNullException.ThrowIfNull(prices);
         // A summary without parts comes from before batch mode: all of it was online.
         var online = run.Online is null && run.Batch is null
-            ? new ModeTotals(run.Succeeded + run.Failed, run.Succeeded, run.Failed, run.LedgerHits, run.Requests, 0, run.Repairs, run.Usage, 0)
+            ? new ModeTotals(run.Succeeded + run.Failed, run.Succeeded, run.Failed, run.LedgerHits, run.Requests, 0, run.Repairs, run.Usage, TokenWaste.None)
             : run.Online;
         var onlinePriced = online is null ? null : Priced(online, run.Model, RunModes.Online, prices);
         var batchPriced = run.Batch is null ? null : Priced(run.Batch, run.Model, RunModes.Batch, prices);

@@ -3,6 +3,7 @@ using System.Globalization;
 using FunctionsBatch.Core.Batch;
 using FunctionsBatch.Core.Ledger;
 using FunctionsBatch.Core.Models;
+using FunctionsBatch.Core.Pricing;
 using FunctionsBatch.Core.Prompts;
 using FunctionsBatch.Core.Runs;
 using FunctionsBatch.Core.Specs;
@@ -28,6 +29,7 @@ public sealed partial class BatchProcessor(
     IEnqueuedTokenLedger enqueued,
     EnqueuedTokenQuotas quotas,
     ModelLimits limits,
+    PriceTable prices,
     IChunkProcessor online,
     ILogger<BatchProcessor> logger) : IBatchProcessor
 {
@@ -93,7 +95,7 @@ public sealed partial class BatchProcessor(
                 .ConfigureAwait(false);
         }
 
-        var summary = settled.Count == 0 ? null : Summarize(chunk.ChunkIndex, settled, 0, 0, clock.ElapsedMilliseconds);
+        var summary = settled.Count == 0 ? null : Summarize(spec, chunk.ChunkIndex, settled, Usage(settled), 0, 0, clock.ElapsedMilliseconds);
         await batches.SaveSubmittedAsync(request.RunId, request.ChunkIndex, request.Round, submittedLines, cancellationToken).ConfigureAwait(false);
         var count = submittedLines.Count;
         if (count == 0)
@@ -245,11 +247,10 @@ public sealed partial class BatchProcessor(
 
         // Every answered line is billed, also the invalid ones going round again.
         var billed = answers.Values.Aggregate(TokenUsage.Zero, (total, a) => total + a.Usage);
-        var summary = Summarize(chunk.ChunkIndex, rows, failedLines, expiredLines, clock.ElapsedMilliseconds) with
+        var summary = Summarize(spec, chunk.ChunkIndex, rows, billed, failedLines, expiredLines, clock.ElapsedMilliseconds) with
         {
             Requests = submitted.Count,
-            Usage = billed,
-            WasteTokens = waste,
+            Waste = new TokenWaste(InvalidBatchLines: waste),
             ResubmittedLines = leftovers.Count,
         };
         LogCollected(request.RunId, request.ChunkIndex, request.Round, request.Batch.Id, summary.Succeeded, summary.Failed, failedLines, expiredLines, leftovers.Count);
@@ -285,10 +286,12 @@ public sealed partial class BatchProcessor(
     private static RecordResult Answered(ChunkRef chunk, string id, BatchLineResult answer, string status, string? code, string? message) =>
         new(chunk.RunId, id, chunk.ChunkIndex, status, answer.Content, answer.Usage, 0, 1, answer.StatusCode, code, message, Mode: RunModes.Batch);
 
-    private static ChunkSummary Summarize(int chunkIndex, IReadOnlyCollection<RecordResult> rows, int failedLines, int expiredLines, long durationMs)
-    {
-        var usage = rows.Aggregate(TokenUsage.Zero, (total, r) => total + r.Usage);
-        return new ChunkSummary(
+    private static TokenUsage Usage(IEnumerable<RecordResult> rows) => rows.Aggregate(TokenUsage.Zero, (total, r) => total + r.Usage);
+
+    /// <summary>The chunk's summary, priced at the Batch API's price so a budget can stop a batch run as it stops an online one.</summary>
+    private ChunkSummary Summarize(
+        JobSpec spec, int chunkIndex, IReadOnlyCollection<RecordResult> rows, TokenUsage usage, int failedLines, int expiredLines, long durationMs) =>
+        new(
             chunkIndex,
             rows.Count,
             rows.Count(r => r.Status == RecordStatus.Succeeded),
@@ -296,14 +299,13 @@ public sealed partial class BatchProcessor(
             rows.Sum(r => r.Attempts),
             0,
             usage,
-            0,
+            CostCalculator.MicroDollars(usage, prices.For(spec.Model, RunModes.Batch)),
             durationMs,
             0,
             rows.Count(r => r.FromLedger),
             RunModes.Batch,
             FailedLines: failedLines,
             ExpiredLines: expiredLines);
-    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} chunk {ChunkIndex} round {Round}: batch {BatchId} created with {Lines} lines, {Tokens} enqueued tokens")]
     private partial void LogSubmitted(string runId, int chunkIndex, int round, string batchId, int lines, long tokens);

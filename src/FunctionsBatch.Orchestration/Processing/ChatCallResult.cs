@@ -7,6 +7,10 @@ namespace FunctionsBatch.Orchestration.Processing;
 /// <param name="Retryable">For a failure: whether trying again later could succeed (429, 5xx, timeouts).</param>
 /// <param name="Throttled">How many 429 answers were seen on the way.</param>
 /// <param name="Rate">What the answer's <c>x-ratelimit-*</c> headers said about the deployment's limits.</param>
+/// <param name="Waste">
+/// Attempts billed whose answers were not used (an unreadable body, an answer lost in transit); their tokens are in
+/// <see cref="Usage"/> too, so a call's usage is what the provider bills for it, estimated where no answer said.
+/// </param>
 public sealed record ChatCallResult(
     bool Succeeded,
     string? Content,
@@ -19,7 +23,8 @@ public sealed record ChatCallResult(
     bool Retryable,
     TimeSpan? RetryAfter,
     long LatencyMs,
-    RateSignal? Rate = null)
+    RateSignal? Rate = null,
+    TokenWaste? Waste = null)
 {
     public static ChatCallResult Success(string content, TokenUsage usage, long latencyMs) =>
         new(true, content, usage, 1, 0, 200, null, null, false, null, latencyMs);

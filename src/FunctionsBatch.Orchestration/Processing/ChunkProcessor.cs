@@ -62,8 +62,9 @@ public sealed partial class ChunkProcessor(
             records = records.Where(r => only.Contains(r.GetProperty("id").GetString()!)).ToArray();
         }
 
-        // Only a re-execution can find rows of its own: the first one skips the lookup, which scans the run's partition.
-        var earlier = only is null && await staging.BeginChunkAsync(chunk, cancellationToken).ConfigureAwait(false)
+        // Only a re-execution or a later send can find rows of its own: the first one skips the lookup, which scans the run's partition.
+        var start = only is null ? await staging.BeginChunkAsync(chunk, cancellationToken).ConfigureAwait(false) : ChunkStart.Unknown;
+        var earlier = start == ChunkStart.First && chunk.Send == 0
             ? new Dictionary<string, RecordResult>(StringComparer.Ordinal)
             : (await results.GetChunkAsync(chunk.RunId, chunk.ChunkIndex, cancellationToken).ConfigureAwait(false))
                 .Where(r => only is null || only.Contains(r.RecordId))
@@ -116,12 +117,32 @@ public sealed partial class ChunkProcessor(
                 clock.ElapsedMilliseconds, Deferred: deferred);
         }
 
-        return await FinishAsync(chunk, spec, round, earlier, Array.ConvertAll(outcomes, o => o!), clock, activity, cancellationToken).ConfigureAwait(false);
+        var finished = Array.ConvertAll(outcomes, o => o!);
+        var redone = start == ChunkStart.Again ? Redone(spec, earlier, finished) : TokenUsage.Zero;
+        return await FinishAsync(chunk, spec, round, earlier, finished, redone, clock, activity, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// An estimate of what an execution that died paid for and never wrote: the calls it had in flight and the answers
+    /// waiting in its writer (at most the chunk's concurrency plus one write batch), each at what this execution's
+    /// calls cost on average. The records are asked again, so these tokens are billed twice.
+    /// </summary>
+    private static TokenUsage Redone(JobSpec spec, Dictionary<string, RecordResult> earlier, RecordOutcome[] outcomes)
+    {
+        var asked = outcomes.Where(o => o.Result.Attempts > 0 && !earlier.ContainsKey(o.Result.RecordId)).ToArray();
+        if (asked.Length == 0)
+        {
+            return TokenUsage.Zero;
+        }
+
+        var calls = Math.Min(asked.Length, spec.MaxConcurrentRequestsPerChunk + WriteBatchSize);
+        var usage = asked.Aggregate(TokenUsage.Zero, (total, o) => total + o.Result.Usage);
+        return new TokenUsage(usage.PromptTokens * calls / asked.Length, usage.CachedTokens * calls / asked.Length, usage.CompletionTokens * calls / asked.Length);
     }
 
     private async Task<ChunkSummary> FinishAsync(
-        ChunkRef chunk, JobSpec spec, int round, Dictionary<string, RecordResult> earlier, RecordOutcome[] outcomes, Stopwatch clock,
-        Activity? activity, CancellationToken cancellationToken)
+        ChunkRef chunk, JobSpec spec, int round, Dictionary<string, RecordResult> earlier, RecordOutcome[] outcomes, TokenUsage redone,
+        Stopwatch clock, Activity? activity, CancellationToken cancellationToken)
     {
         if (outcomes.Length > 0)
         {
@@ -140,7 +161,7 @@ public sealed partial class ChunkProcessor(
             await ledger.SaveAsync(spec.Name, answered, cancellationToken).ConfigureAwait(false);
         }
 
-        var usage = outcomes.Aggregate(TokenUsage.Zero, (total, o) => total + o.Result.Usage);
+        var usage = outcomes.Aggregate(redone, (total, o) => total + o.Result.Usage);
         var summary = new ChunkSummary(
             chunk.ChunkIndex,
             outcomes.Length,
@@ -155,7 +176,7 @@ public sealed partial class ChunkProcessor(
             outcomes.Count(o => o.Result.FromLedger),
             RunModes.Online,
             outcomes.Sum(o => o.Retries),
-            outcomes.Sum(o => o.WasteTokens));
+            outcomes.Aggregate(new TokenWaste(Redone: redone.TotalTokens), (total, o) => total + o.Waste));
         var reused = outcomes.Count(o => earlier.ContainsKey(o.Result.RecordId));
         // Telemetry counts only this execution's work; the summary also keeps what reused rows cost the run earlier.
         var retries = outcomes.Where(o => !earlier.ContainsKey(o.Result.RecordId)).Sum(o => o.Retries);
@@ -244,7 +265,10 @@ public sealed partial class ChunkProcessor(
 
         return job.Validator.Check(repair.Content) is { } stillWrong
             ? RecordOutcome.InvalidOutput(job.Chunk, recordId, both, $"the output does not match the response schema after one re-ask: {stillWrong}")
-            : RecordOutcome.From(job.Chunk, recordId, both, repairs: 1) with { WasteTokens = call.Usage.TotalTokens };
+            : RecordOutcome.From(job.Chunk, recordId, both, repairs: 1) with
+            {
+                Waste = (both.Waste ?? TokenWaste.None) with { Reasked = call.Usage.TotalTokens - (call.Waste?.Total ?? 0) },
+            };
     }
 
     private Task<ChatCallResult> CallAsync(ChunkJob job, IReadOnlyList<ChatMessageText> messages, CancellationToken cancellationToken) =>
@@ -259,6 +283,7 @@ public sealed partial class ChunkProcessor(
         Attempts = first.Attempts + second.Attempts,
         Throttled = first.Throttled + second.Throttled,
         LatencyMs = first.LatencyMs + second.LatencyMs,
+        Waste = (first.Waste ?? TokenWaste.None) + second.Waste,
     };
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} chunk {ChunkIndex}: {Succeeded} succeeded, {Failed} failed ({Reused} rows reused from an earlier attempt) in {DurationMs} ms")]

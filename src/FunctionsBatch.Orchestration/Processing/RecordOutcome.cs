@@ -3,8 +3,8 @@ using FunctionsBatch.Core.Runs;
 namespace FunctionsBatch.Orchestration.Processing;
 
 /// <summary>A record's result row plus what the chunk summary counts beside it.</summary>
-/// <param name="WasteTokens">Tokens billed for answers thrown away: a re-asked invalid answer, or every answer of a failed record.</param>
-internal sealed record RecordOutcome(RecordResult Result, int Throttled, int Repairs, long WasteTokens = 0)
+/// <param name="Waste">Tokens billed for answers not used: lost or unreadable attempts, a re-asked invalid answer, every answer of a failed record.</param>
+internal sealed record RecordOutcome(RecordResult Result, int Throttled, int Repairs, TokenWaste? Waste = null)
 {
     /// <summary>Calls sent again after a transient failure: attempts beyond the first call and its re-ask.</summary>
     public int Retries => Result.Attempts == 0 ? 0 : Math.Max(0, Result.Attempts - 1 - Repairs);
@@ -19,7 +19,7 @@ internal sealed record RecordOutcome(RecordResult Result, int Throttled, int Rep
                     Throttled: call.Throttled),
             call.Throttled,
             repairs,
-            call.Succeeded ? 0 : call.Usage.TotalTokens);
+            call.Succeeded ? call.Waste : ThrownAway(call));
 
     /// <summary>Failed as <c>invalid_output</c>, keeping the raw text the model gave.</summary>
     public static RecordOutcome InvalidOutput(ChunkRef chunk, string recordId, ChatCallResult call, string message) =>
@@ -28,7 +28,14 @@ internal sealed record RecordOutcome(RecordResult Result, int Throttled, int Rep
                 call.LatencyMs, call.Attempts, call.HttpStatus, RecordErrorCodes.InvalidOutput, message, Throttled: call.Throttled),
             call.Throttled,
             1,
-            call.Usage.TotalTokens);
+            ThrownAway(call));
+
+    /// <summary>A failed record's call: what its attempts already count as waste, the rest as the answers of a failed record.</summary>
+    private static TokenWaste ThrownAway(ChatCallResult call)
+    {
+        var counted = call.Waste ?? TokenWaste.None;
+        return counted with { FailedRecords = counted.FailedRecords + Math.Max(0, call.Usage.TotalTokens - counted.Total) };
+    }
 
     /// <summary>Succeeded with an answer already paid for in an earlier run: no call, no tokens.</summary>
     public static RecordOutcome Reused(ChunkRef chunk, string recordId, LedgerEntry known) =>

@@ -83,4 +83,7 @@ public sealed record FaultConfig
 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? SlowOnceMarker { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? NoChoicesOnceMarker { get; init; }
 }

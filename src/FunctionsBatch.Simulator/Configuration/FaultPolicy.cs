@@ -51,6 +51,8 @@ public sealed record FaultPolicy
 
     public string SlowOnceMarker { get; init; } = "[[SLOW-ONCE]]";
 
+    public string NoChoicesOnceMarker { get; init; } = "[[NO-CHOICES-ONCE]]";
+
     /// <summary>True when some rate is set, so attempts per content must be counted.</summary>
     [JsonIgnore]
     public bool HasRates => TotalRate > 0;
@@ -61,7 +63,7 @@ public sealed record FaultPolicy
     /// <summary>The markers whose faults last only the first <see cref="FailFirstAttempts"/> attempts.</summary>
     [JsonIgnore]
     public IEnumerable<string> TransientMarkers =>
-        new[] { ThrottleOnceMarker, ServerErrorOnceMarker, ResetOnceMarker, TruncatedOnceMarker, SlowOnceMarker }.Where(m => m.Length > 0);
+        new[] { ThrottleOnceMarker, ServerErrorOnceMarker, ResetOnceMarker, TruncatedOnceMarker, SlowOnceMarker, NoChoicesOnceMarker }.Where(m => m.Length > 0);
 
     /// <summary>This policy with the fields <paramref name="overrides"/> sets replaced.</summary>
     public FaultPolicy With(FaultConfig? overrides) => overrides is not { } o ? this : new FaultPolicy
@@ -86,6 +88,7 @@ public sealed record FaultPolicy
         ResetOnceMarker = o.ResetOnceMarker ?? ResetOnceMarker,
         TruncatedOnceMarker = o.TruncatedOnceMarker ?? TruncatedOnceMarker,
         SlowOnceMarker = o.SlowOnceMarker ?? SlowOnceMarker,
+        NoChoicesOnceMarker = o.NoChoicesOnceMarker ?? NoChoicesOnceMarker,
     };
 
     /// <exception cref="ArgumentException">A value is out of range.</exception>

@@ -47,6 +47,7 @@ public sealed class FaultInjector
         var serverError = transient && Contains(messages, policy.ServerErrorOnceMarker);
         var reset = transient && Contains(messages, policy.ResetOnceMarker);
         var truncate = transient && Contains(messages, policy.TruncatedOnceMarker);
+        var noChoices = transient && Contains(messages, policy.NoChoicesOnceMarker);
         var violate = Contains(messages, policy.SchemaViolationMarker);
         double? roll = !policy.HasRates ? null : policy.RatePerAttempt ? Roll(digest, attempt) : transient ? Roll(digest, 0) : null;
         switch (roll is { } r ? Band(policy, r) : null)
@@ -79,6 +80,7 @@ public sealed class FaultInjector
             ServerErrorStatus = serverError ? ServerErrorStatus(policy, digest, attempt) : null,
             Reset = reset,
             Truncate = truncate,
+            NoChoices = noChoices,
             ContentFilter = Contains(messages, policy.ContentFilterMarker),
             ViolateSchema = violate,
             ViolateSchemaOnceKey = Contains(messages, policy.SchemaViolationOnceMarker) ? FirstUserKey(messages, digest) : null,
@@ -122,6 +124,7 @@ public sealed class FaultInjector
                 FaultKind.Reset => plan with { Reset = true },
                 FaultKind.Truncated => plan with { Truncate = true },
                 FaultKind.ContentFilter => plan with { ContentFilter = true },
+                FaultKind.NoChoices => plan with { NoChoices = true },
                 _ => plan with { ViolateSchema = true },
             };
         }

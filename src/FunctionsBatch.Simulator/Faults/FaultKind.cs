@@ -10,4 +10,5 @@ public enum FaultKind
     Truncated,
     ContentFilter,
     SchemaViolation,
+    NoChoices,
 }

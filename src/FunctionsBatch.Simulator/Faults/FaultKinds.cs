@@ -4,7 +4,7 @@ namespace FunctionsBatch.Simulator.Faults;
 public static class FaultKinds
 {
     private static readonly string[] Names =
-        ["throttle", "server_error", "slow", "reset", "truncated", "content_filter", "schema_violation"];
+        ["throttle", "server_error", "slow", "reset", "truncated", "content_filter", "schema_violation", "no_choices"];
 
     public static IReadOnlyList<FaultKind> All { get; } = Enum.GetValues<FaultKind>();
 

@@ -17,11 +17,14 @@ public sealed record FaultPlan
     /// <summary>Answer with this 5xx status.</summary>
     public int? ServerErrorStatus { get; init; }
 
-    /// <summary>Abort the connection without an answer.</summary>
+    /// <summary>Abort the connection once the model has answered (the answer is billed, never delivered).</summary>
     public bool Reset { get; init; }
 
-    /// <summary>Answer 200 with the body cut in half.</summary>
+    /// <summary>Answer 200 with the body cut in half (billed).</summary>
     public bool Truncate { get; init; }
+
+    /// <summary>Answer 200 with <c>usage</c> but no <c>choices</c> (billed).</summary>
+    public bool NoChoices { get; init; }
 
     /// <summary>Refuse with 400 content_filter.</summary>
     public bool ContentFilter { get; init; }

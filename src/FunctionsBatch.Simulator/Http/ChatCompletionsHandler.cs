@@ -73,9 +73,9 @@ public sealed class ChatCompletionsHandler(
                 await Task.Delay(TimeSpan.FromMilliseconds(slowMs), time, cancellationToken).ConfigureAwait(false);
             }
 
-            if (InjectTransportFault(context, deployment, tracked, plan, () => WriteBody(config, deployment, promptTokens, completion)) is { } faulted)
+            if (InjectRefusal(context, deployment, tracked, plan) is { } refused)
             {
-                return faulted;
+                return refused;
             }
 
             var decision = limiter.TryAcquire(deployment, promptTokens + (request.MaxTokens ?? DefaultCompletionEstimate));
@@ -103,6 +103,11 @@ public sealed class ChatCompletionsHandler(
             }
 
             var body = WriteBody(config, deployment, promptTokens, completion);
+            if (LoseAnswer(context, deployment, tracked, plan, body, promptTokens, completion.CompletionTokens) is { } lost)
+            {
+                return lost;
+            }
+
             tracked.Complete(RequestOutcome.Succeeded, promptTokens, completion.CompletionTokens);
             SimulatorLog.Completed(logger, deployment, StatusCodes.Status200OK, promptTokens, completion.CompletionTokens);
             return Results.Bytes(body, "application/json");
@@ -156,8 +161,8 @@ public sealed class ChatCompletionsHandler(
         return AzureErrors.TooManyRequests(kind, apiVersion.Length > 0 ? apiVersion : "2024-10-21", seconds);
     }
 
-    /// <summary>Answers with the planned throttle, server error, reset or truncated body; null when none is planned.</summary>
-    private IResult? InjectTransportFault(HttpContext context, string deployment, TrackedRequest tracked, FaultPlan plan, Func<byte[]> body)
+    /// <summary>Refuses with the planned throttle or server error, before the model is asked; null when none is planned.</summary>
+    private IResult? InjectRefusal(HttpContext context, string deployment, TrackedRequest tracked, FaultPlan plan)
     {
         if (plan.ThrottleRetryAfterMs is { } retryAfterMs)
         {
@@ -173,10 +178,19 @@ public sealed class ChatCompletionsHandler(
             return AzureErrors.ServerError(status);
         }
 
+        return null;
+    }
+
+    /// <summary>
+    /// Loses the answer the model just produced, as planned: the connection resets, the body is cut off, or the body
+    /// keeps its usage and drops its choices. The model did the work, so the tokens count as billed; null when none is planned.
+    /// </summary>
+    private IResult? LoseAnswer(HttpContext context, string deployment, TrackedRequest tracked, FaultPlan plan, byte[] body, int promptTokens, int completionTokens)
+    {
         if (plan.Reset)
         {
             Injected(tracked, deployment, FaultKind.Reset, plan);
-            tracked.Complete(RequestOutcome.Failed);
+            tracked.Complete(RequestOutcome.Failed, promptTokens, completionTokens);
             context.Abort();
             return Results.Empty;
         }
@@ -184,11 +198,25 @@ public sealed class ChatCompletionsHandler(
         if (plan.Truncate)
         {
             Injected(tracked, deployment, FaultKind.Truncated, plan);
-            tracked.Complete(RequestOutcome.Failed);
-            return Results.Bytes(BodyTruncator.Truncate(body()), "application/json");
+            tracked.Complete(RequestOutcome.Failed, promptTokens, completionTokens);
+            return Results.Bytes(BodyTruncator.Truncate(body), "application/json");
+        }
+
+        if (plan.NoChoices)
+        {
+            Injected(tracked, deployment, FaultKind.NoChoices, plan);
+            tracked.Complete(RequestOutcome.Failed, promptTokens, completionTokens);
+            return Results.Bytes(WithoutChoices(body), "application/json");
         }
 
         return null;
+    }
+
+    private static byte[] WithoutChoices(byte[] body)
+    {
+        var answer = System.Text.Json.Nodes.JsonNode.Parse(body)!.AsObject();
+        answer.Remove("choices");
+        return System.Text.Encoding.UTF8.GetBytes(answer.ToJsonString());
     }
 
     private void Injected(TrackedRequest tracked, string deployment, FaultKind kind, FaultPlan plan)

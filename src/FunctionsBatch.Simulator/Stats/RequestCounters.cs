@@ -12,13 +12,16 @@ public sealed class RequestCounters
     private long _failed;
     private long _promptTokens;
     private long _completionTokens;
+    private long _billedTokens;
 
     public void Received() => Interlocked.Increment(ref _requests);
 
     public void Faulted(FaultKind kind) => Interlocked.Increment(ref _faults[(int)kind]);
 
+    /// <param name="promptTokens">With a failed outcome: an answer the model produced and the client never got whole (billed all the same).</param>
     public void Completed(RequestOutcome outcome, long promptTokens, long completionTokens)
     {
+        Interlocked.Add(ref _billedTokens, promptTokens + completionTokens);
         switch (outcome)
         {
             case RequestOutcome.Succeeded:
@@ -42,5 +45,6 @@ public sealed class RequestCounters
         Interlocked.Read(ref _failed),
         Interlocked.Read(ref _promptTokens),
         Interlocked.Read(ref _completionTokens),
+        Interlocked.Read(ref _billedTokens),
         FaultKinds.All.ToDictionary(FaultKinds.Name, k => Interlocked.Read(ref _faults[(int)k]), StringComparer.Ordinal));
 }

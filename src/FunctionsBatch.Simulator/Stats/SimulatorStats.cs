@@ -27,7 +27,7 @@ public sealed class SimulatorStats
             .OrderBy(d => d.Key, StringComparer.Ordinal)
             .ToDictionary(d => d.Key, d => d.Value.Snapshot(), StringComparer.Ordinal);
         return new StatsSnapshot(
-            total.Requests, total.Succeeded, total.Throttled, total.Failed, total.PromptTokens, total.CompletionTokens, total.Faults, byDeployment, scope.Batch.Snapshot());
+            total.Requests, total.Succeeded, total.Throttled, total.Failed, total.PromptTokens, total.CompletionTokens, total.BilledTokens, total.Faults, byDeployment, scope.Batch.Snapshot());
     }
 
     public void Reset() => _scope = new StatsScope();

@@ -1,4 +1,6 @@
 using FunctionsBatch.Azure.Tests.TestSupport;
+using FunctionsBatch.Core.Runs;
+using FunctionsBatch.Core.Tokens;
 using FunctionsBatch.Orchestration.Processing;
 
 namespace FunctionsBatch.Azure.Tests.OpenAI;
@@ -7,23 +9,42 @@ namespace FunctionsBatch.Azure.Tests.OpenAI;
 public sealed class TransientFaultClassificationTests
 {
     [Theory]
-    [InlineData("[[THROTTLE-ONCE]]", RecordErrorCodes.Throttled, 429)]
-    [InlineData("[[TRUNCATE-ONCE]]", RecordErrorCodes.MalformedResponse, 200)]
-    [InlineData("[[RESET-ONCE]]", RecordErrorCodes.ConnectionFailed, null)]
-    [InlineData("[[SLOW-ONCE]]", RecordErrorCodes.Timeout, null)]
-    public async Task CompleteAsync_TransientMarker_ReturnsRetryableFailureWithCode(string marker, string code, int? status)
+    [InlineData("[[THROTTLE-ONCE]]", RecordErrorCodes.Throttled, 429, false)]
+    [InlineData("[[TRUNCATE-ONCE]]", RecordErrorCodes.MalformedResponse, 200, true)]
+    [InlineData("[[RESET-ONCE]]", RecordErrorCodes.ConnectionFailed, null, true)]
+    [InlineData("[[SLOW-ONCE]]", RecordErrorCodes.Timeout, null, true)]
+    public async Task CompleteAsync_TransientMarker_ReturnsRetryableFailureWithCode(string marker, string code, int? status, bool lostInTransit)
     {
         await using var simulator = await SimulatorServer.StartAsync(new Dictionary<string, string?> { ["Simulator:Faults:SlowMs"] = "8000" });
         var client = ModelClients.SingleAttempt(ModelClients.Settings(simulator.BaseAddress, timeoutSeconds: 2));
+        var request = ChatRequests.Text(ChatRequests.Ticket(marker));
 
-        var result = await client.CompleteAsync(ChatRequests.Text(ChatRequests.Ticket(marker)), CancellationToken.None);
+        var result = await client.CompleteAsync(request, CancellationToken.None);
 
         Assert.False(result.Succeeded);
         Assert.True(result.Retryable);
         Assert.Equal(code, result.ErrorCode);
         Assert.Equal(status, result.HttpStatus);
         Assert.Null(result.Content);
-        Assert.Equal(0, result.Usage.TotalTokens);
+        // A refusal is not billed; an answer lost on the way is, estimated as Azure charges a call at admission.
+        var estimate = lostInTransit ? new TokenUsage(ChatTokenCounter.CountPromptTokens(request.Messages), 0, request.MaxOutputTokens) : TokenUsage.Zero;
+        Assert.Equal(estimate, result.Usage);
+        Assert.Equal(estimate.TotalTokens, result.Waste?.LostInTransit ?? 0);
+    }
+
+    [Fact]
+    public async Task CompleteAsync_AnswerWithUsageButNoChoices_CountsItsUsageAsUnreadableWaste()
+    {
+        await using var simulator = await SimulatorServer.StartAsync();
+        var client = ModelClients.SingleAttempt(ModelClients.Settings(simulator.BaseAddress));
+        var request = ChatRequests.Text(ChatRequests.Ticket("[[NO-CHOICES-ONCE]]"));
+
+        var result = await client.CompleteAsync(request, CancellationToken.None);
+
+        Assert.Equal((false, true, RecordErrorCodes.MalformedResponse, (int?)200), (result.Succeeded, result.Retryable, result.ErrorCode, result.HttpStatus));
+        Assert.Equal(ChatTokenCounter.CountPromptTokens(request.Messages), result.Usage.PromptTokens);
+        Assert.True(result.Usage.CompletionTokens > 0);
+        Assert.Equal(new TokenWaste(Unreadable: result.Usage.TotalTokens), result.Waste);
     }
 
     [Theory]

@@ -6,17 +6,18 @@ namespace FunctionsBatch.Azure.Tests.OpenAI;
 
 /// <summary>
 /// Every transient fault the simulator injects once is retried by the factory-built client and then succeeds:
-/// none escapes as an exception, and the usage billed is that of the answer that succeeded.
+/// none escapes as an exception, and the usage is what was billed: the answer that succeeded, plus an estimate of
+/// an answer lost on the way (prompt tokens plus <c>max_tokens</c>), which is also its waste.
 /// </summary>
 public sealed class TransientFaultRetryTests
 {
     [Theory]
-    [InlineData("[[THROTTLE-ONCE]]", 1)]
-    [InlineData("[[FAIL-ONCE]]", 0)]
-    [InlineData("[[RESET-ONCE]]", 0)]
-    [InlineData("[[TRUNCATE-ONCE]]", 0)]
-    [InlineData("[[SLOW-ONCE]]", 0)]
-    public async Task CompleteAsync_TransientMarker_SucceedsOnSecondAttempt(string marker, int throttled)
+    [InlineData("[[THROTTLE-ONCE]]", 1, false)]
+    [InlineData("[[FAIL-ONCE]]", 0, false)]
+    [InlineData("[[RESET-ONCE]]", 0, true)]
+    [InlineData("[[TRUNCATE-ONCE]]", 0, true)]
+    [InlineData("[[SLOW-ONCE]]", 0, true)]
+    public async Task CompleteAsync_TransientMarker_SucceedsOnSecondAttempt(string marker, int throttled, bool lostInTransit)
     {
         await using var simulator = await SimulatorServer.StartAsync(new Dictionary<string, string?> { ["Simulator:Faults:SlowMs"] = "8000" });
         var client = ModelClients.Retrying(ModelClients.Settings(simulator.BaseAddress, timeoutSeconds: 2));
@@ -30,8 +31,11 @@ public sealed class TransientFaultRetryTests
         Assert.Equal(throttled, result.Throttled);
         Assert.Equal(2, stats.GetProperty("requests").GetInt64());
         Assert.Equal(1, stats.GetProperty("succeeded").GetInt64());
-        Assert.Equal(ChatTokenCounter.CountPromptTokens(request.Messages), result.Usage.PromptTokens);
-        Assert.Equal(stats.GetProperty("completionTokens").GetInt64(), result.Usage.CompletionTokens);
+        var prompt = ChatTokenCounter.CountPromptTokens(request.Messages);
+        var lost = lostInTransit ? prompt + request.MaxOutputTokens : 0;
+        Assert.Equal(prompt * (lostInTransit ? 2 : 1), result.Usage.PromptTokens);
+        Assert.Equal(stats.GetProperty("completionTokens").GetInt64() + (lostInTransit ? request.MaxOutputTokens : 0), result.Usage.CompletionTokens);
+        Assert.Equal(lost, result.Waste?.LostInTransit ?? 0);
     }
 
     [Fact]

@@ -44,5 +44,5 @@ public sealed class RunCostEntityTests
     private static RunSummary Summary(string model, IReadOnlyDictionary<string, string> tags) => new(
         "run-1", "job", model, "v1", tags, RunOutcome.Succeeded, null, DateTime.UtcNow, DateTime.UtcNow,
         1, 1, 0, 0, 1, 0, new TokenUsage(10, 0, 5), 100,
-        Online: new ModeTotals(1, 1, 0, 0, 1, 0, 0, new TokenUsage(10, 0, 5), 0));
+        Online: new ModeTotals(1, 1, 0, 0, 1, 0, 0, new TokenUsage(10, 0, 5), TokenWaste.None));
 }

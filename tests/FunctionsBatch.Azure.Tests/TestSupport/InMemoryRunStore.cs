@@ -30,7 +30,7 @@ public sealed class InMemoryRunStore(JobSpec spec, IReadOnlyList<JsonElement> ch
 
     public Task<IReadOnlyList<JsonElement>> ReadChunkAsync(ChunkRef chunkRef, CancellationToken cancellationToken) => Task.FromResult(chunk);
 
-    public Task<bool> BeginChunkAsync(ChunkRef chunkRef, CancellationToken cancellationToken) => Task.FromResult(true);
+    public Task<ChunkStart> BeginChunkAsync(ChunkRef chunkRef, CancellationToken cancellationToken) => Task.FromResult(ChunkStart.First);
 
     public Task<RunSource> WriteInputAsync(string runId, IReadOnlyList<JsonElement> records, CancellationToken cancellationToken) =>
         throw new NotSupportedException("only one pre-staged chunk is held");

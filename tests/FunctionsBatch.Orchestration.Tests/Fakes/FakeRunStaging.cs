@@ -25,7 +25,12 @@ public sealed class FakeRunStaging : IRunStaging
     /// <summary>Awaited before staging returns, so a test can hold the run in its staging phase.</summary>
     public Task BeforeStaged { get; set; } = Task.CompletedTask;
 
+    /// <summary>What <see cref="BeginChunkAsync"/> says about earlier executions of a chunk.</summary>
+    public ChunkStart ChunkStart { get; set; } = ChunkStart.Unknown;
+
     public IReadOnlyList<StageRequest> StageRequests => _stageRequests.ToArray();
+
+    public Task<ChunkStart> BeginChunkAsync(ChunkRef chunk, CancellationToken cancellationToken) => Task.FromResult(ChunkStart);
 
     public void AddSpec(string runId, JobSpec spec) => _specs[runId] = spec;
 

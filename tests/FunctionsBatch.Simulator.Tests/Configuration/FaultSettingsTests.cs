@@ -42,7 +42,7 @@ public sealed class FaultSettingsTests
 
         Assert.Equal(string.Empty, settings.Current.Faults.ServerErrorOnceMarker);
         Assert.DoesNotContain(string.Empty, settings.Current.Faults.TransientMarkers);
-        Assert.Equal(4, settings.Current.Faults.TransientMarkers.Count());
+        Assert.Equal(5, settings.Current.Faults.TransientMarkers.Count());
     }
 
     [Theory]

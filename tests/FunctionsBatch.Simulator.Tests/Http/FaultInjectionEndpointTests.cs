@@ -229,6 +229,29 @@ public sealed class FaultInjectionEndpointTests
         Assert.Equal(1, stats.GetProperty("succeeded").GetInt64());
         Assert.Equal(1, SimulatorClient.Faults(stats, "truncated"));
         Assert.Equal(RequestTokens(retried), stats.GetProperty("promptTokens").GetInt64() + stats.GetProperty("completionTokens").GetInt64());
+        // The model answered both times: the cut-off answer is billed too.
+        Assert.Equal(2 * RequestTokens(retried), stats.GetProperty("billedTokens").GetInt64());
+    }
+
+    [Theory]
+    [InlineData("no_choices", null)]
+    [InlineData(null, "[[NO-CHOICES-ONCE]]")]
+    public async Task PostChatCompletion_NoChoices_Returns200WithUsageButNoChoicesThenSucceeds(string? header, string? marker)
+    {
+        using var factory = new SimulatorFactory();
+        using var client = factory.CreateSimulatorClient();
+        var body = ChatBody.Create($"{Ticket} {marker}");
+
+        using var empty = await client.PostChatAsync(body, fault: header);
+        using var answer = JsonDocument.Parse(await empty.Content.ReadAsStringAsync());
+        var retried = await client.CompleteAsync(body);
+        var stats = await client.StatsAsync();
+
+        Assert.Equal(HttpStatusCode.OK, empty.StatusCode);
+        Assert.False(answer.RootElement.TryGetProperty("choices", out _));
+        Assert.Equal(RequestTokens(retried), answer.RootElement.GetProperty("usage").GetProperty("total_tokens").GetInt64());
+        Assert.Equal((1L, 1L, 1L), (stats.GetProperty("failed").GetInt64(), stats.GetProperty("succeeded").GetInt64(), SimulatorClient.Faults(stats, "no_choices")));
+        Assert.Equal(2 * RequestTokens(retried), stats.GetProperty("billedTokens").GetInt64());
     }
 
     [Fact]
@@ -503,7 +526,7 @@ public sealed class FaultInjectionEndpointTests
         var stats = await client.StatsAsync();
 
         var kinds = stats.GetProperty("faults").EnumerateObject().Select(p => p.Name).ToList();
-        Assert.Equal(["throttle", "server_error", "slow", "reset", "truncated", "content_filter", "schema_violation"], kinds);
+        Assert.Equal(["throttle", "server_error", "slow", "reset", "truncated", "content_filter", "schema_violation", "no_choices"], kinds);
         Assert.All(stats.GetProperty("faults").EnumerateObject(), p => Assert.Equal(0, p.Value.GetInt64()));
         Assert.Equal(kinds, stats.GetProperty("byDeployment").GetProperty("gpt-4o-mini").GetProperty("faults").EnumerateObject().Select(p => p.Name));
     }
