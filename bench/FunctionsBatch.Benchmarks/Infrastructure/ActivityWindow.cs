@@ -59,6 +59,38 @@ public sealed record ActivityWindow(double StartSeconds, double EndSeconds, doub
         return double.NaN;
     }
 
+    /// <summary>
+    /// Charged tokens in each <paramref name="period"/> from the window's start, as a share of <paramref name="perPeriod"/>
+    /// (the quota's worth of one period): where a contender lost time, at the start, in steady state or in its tail.
+    /// </summary>
+    public IReadOnlyList<double> ChargedPerPeriod(IReadOnlyList<StatsPoint> points, int maxTokens, double period, double perPeriod)
+    {
+        ArgumentNullException.ThrowIfNull(points);
+        var shares = new List<double>();
+        for (var from = StartSeconds; from < EndSeconds; from += period)
+        {
+            shares.Add((ChargedBy(points, from + period, maxTokens) - ChargedBy(points, from, maxTokens)) / perPeriod);
+        }
+
+        return shares;
+    }
+
+    private static long ChargedBy(IReadOnlyList<StatsPoint> points, double seconds, int maxTokens)
+    {
+        var charged = 0L;
+        foreach (var point in points)
+        {
+            if (point.Seconds > seconds)
+            {
+                break;
+            }
+
+            charged = point.Stats.ChargedTokens(maxTokens);
+        }
+
+        return charged;
+    }
+
     private static int IndexOf(IReadOnlyList<StatsPoint> points, Func<StatsPoint, bool> match)
     {
         for (var i = 0; i < points.Count; i++)

@@ -148,6 +148,8 @@ public sealed class QuotaScenario(QuotaParameters parameters, Action<string> log
             shape);
         log(string.Create(CultureInfo.InvariantCulture,
             $"quota [{shape}]: {name}: {contender.Succeeded:N0}/{contender.Attempted:N0} ok in {contender.WindowSeconds:0.0} s, quota use {contender.QuotaUse:P1} (actual tokens {contender.ActualQuotaUse:P1}, steady {contender.SteadyQuotaUse:P1}), 429s {contender.Throttled:N0}/{contender.Requests:N0} = {contender.ThrottledShare:P2}, cpu {cpu}"));
+        var perTenSeconds = window.ChargedPerPeriod(points, maxTokens, 10, quota / 6);
+        log($"quota [{shape}]: {name}: charged per 10 s ÷ the quota's 10 s: {string.Join(" ", perTenSeconds.Select(s => s.ToString("P0", CultureInfo.InvariantCulture)))}");
         contenders.Add(contender);
     }
 }

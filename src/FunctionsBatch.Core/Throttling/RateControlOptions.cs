@@ -7,8 +7,8 @@ namespace FunctionsBatch.Core.Throttling;
 /// <param name="BurstSeconds">How many seconds of the admitted rate may be spent at once without headers that say more is free.</param>
 /// <param name="DefaultPauseSeconds">How long a 429 without <c>retry-after-ms</c>/<c>Retry-After</c> pauses admission.</param>
 /// <param name="CeilingUse">
-/// The share of a known quota paced to: a client sending exactly at the limit of a sliding window is refused
-/// whenever its calls bunch up; headroom the headers report is still spent on top.
+/// The share of a known quota paced to. 1: the room the remaining headers keep below what the service reports free
+/// (two calls) is what keeps calls that bunch up inside a sliding window.
 /// </param>
 public sealed record RateControlOptions(
     double Decrease = 0.85,
@@ -16,7 +16,7 @@ public sealed record RateControlOptions(
     double IncreasePerSecond = 0.01,
     double BurstSeconds = 1,
     double DefaultPauseSeconds = 1,
-    double CeilingUse = 0.99)
+    double CeilingUse = 1.0)
 {
     public static RateControlOptions Default { get; } = new();
 }

@@ -49,8 +49,7 @@ public sealed partial class BatchProcessor(
             ? Enumerable.Range(0, records.Count).ToArray()
             : await batches.GetLeftoversAsync(request.RunId, request.ChunkIndex, request.Round, cancellationToken).ConfigureAwait(false);
 
-        var prompt = new ChatPrompt(spec.Prompt);
-        var contextWindow = limits.ContextWindow(spec.Model);
+        var preparer = new RecordPreparer(spec, limits.ContextWindow(spec.Model));
         var settled = new List<RecordResult>();
         long tokens = 0;
         var submittedLines = new List<int>();
@@ -59,23 +58,14 @@ public sealed partial class BatchProcessor(
         {
             var record = records[index];
             var id = record.GetProperty("id").GetString()!;
-            var rendered = prompt.RenderUser(record);
-            if (!rendered.Succeeded)
+            var prepared = preparer.Prepare(record);
+            if (!prepared.IsReady)
             {
-                settled.Add(FailedBeforeCall(chunk, id, RecordErrorCodes.MissingField, $"the template needs field(s) the record lacks: {string.Join(", ", rendered.Missing)}"));
+                settled.Add(FailedBeforeCall(chunk, id, prepared.ErrorCode!, prepared.ErrorMessage!));
                 continue;
             }
 
-            var messages = prompt.Messages(rendered.Text!);
-            var promptTokens = ChatTokenCounter.CountPromptTokens(messages);
-            if (promptTokens + spec.MaxOutputTokens > contextWindow)
-            {
-                settled.Add(FailedBeforeCall(chunk, id, RecordErrorCodes.ContextLengthExceeded,
-                    $"the prompt is {promptTokens} tokens; with maxOutputTokens {spec.MaxOutputTokens} it exceeds the {contextWindow}-token context window of {spec.Model}"));
-                continue;
-            }
-
-            var key = ContentKey.Compute(spec, record);
+            var (messages, key) = (prepared.Messages!, prepared.ContentKey!);
             if (request.Round == 0 && !spec.Reprocess && await ledger.FindAsync(spec.Name, key, cancellationToken).ConfigureAwait(false) is { } known)
             {
                 settled.Add(new RecordResult(chunk.RunId, id, chunk.ChunkIndex, RecordStatus.Succeeded, known.Output, TokenUsage.Zero, 0, 0, null, null, null,
@@ -84,7 +74,7 @@ public sealed partial class BatchProcessor(
             }
 
             BatchRequestLine.Write(file, BatchCustomId.Format(chunk.ChunkIndex, index), spec.Model, messages, spec.MaxOutputTokens, spec.ResponseSchema, spec.Name);
-            tokens += promptTokens;
+            tokens += ChatTokenCounter.CountPromptTokens(messages);
             submittedLines.Add(index);
         }
 

@@ -76,10 +76,9 @@ public sealed partial class ChunkProcessor(
         var job = new ChunkJob(
             chunk,
             spec,
-            new ChatPrompt(spec.Prompt),
+            new RecordPreparer(spec, limits.ContextWindow(spec.Model)),
             spec.ResponseSchema is { } schema ? new OutputSchemaValidator(schema) : null,
             RetryBudget.ForChunk(records.Count, spec.RetryBudget),
-            limits.ContextWindow(spec.Model),
             throttleDeadline,
             throttleUntil,
             CanDefer: only is null);
@@ -193,26 +192,13 @@ public sealed partial class ChunkProcessor(
     /// </returns>
     private async Task<RecordOutcome?> ProcessRecordAsync(ChunkJob job, string recordId, JsonElement record, CancellationToken cancellationToken)
     {
-        var rendered = job.Prompt.RenderUser(record);
-        if (!rendered.Succeeded)
+        var prepared = job.Preparer.Prepare(record);
+        if (!prepared.IsReady)
         {
-            return RecordOutcome.Failed(job.Chunk, recordId, RecordErrorCodes.MissingField,
-                $"the template needs field(s) the record lacks: {string.Join(", ", rendered.Missing)}");
+            return RecordOutcome.Failed(job.Chunk, recordId, prepared.ErrorCode!, prepared.ErrorMessage!);
         }
 
-        var messages = job.Prompt.Messages(rendered.Text!);
-        // The exact count costs a tokenizer pass over the record's text; a bound that already fits needs none.
-        if (ChatTokenCounter.PromptTokensUpperBound(messages) + job.Spec.MaxOutputTokens > job.ContextWindow)
-        {
-            var promptTokens = ChatTokenCounter.CountPromptTokens(messages);
-            if (promptTokens + job.Spec.MaxOutputTokens > job.ContextWindow)
-            {
-                return RecordOutcome.Failed(job.Chunk, recordId, RecordErrorCodes.ContextLengthExceeded,
-                    $"the prompt is {promptTokens} tokens; with maxOutputTokens {job.Spec.MaxOutputTokens} it exceeds the {job.ContextWindow}-token context window of {job.Spec.Model}");
-            }
-        }
-
-        var key = ContentKey.Compute(job.Spec, record);
+        var (messages, key) = (prepared.Messages!, prepared.ContentKey!);
         if (!job.Spec.Reprocess && await ledger.FindAsync(job.Spec.Name, key, cancellationToken).ConfigureAwait(false) is { } known)
         {
             return RecordOutcome.Reused(job.Chunk, recordId, known);
@@ -293,6 +279,6 @@ public sealed partial class ChunkProcessor(
     private partial void LogDeferred(string runId, int chunkIndex, int deferred);
 
     private sealed record ChunkJob(
-        ChunkRef Chunk, JobSpec Spec, ChatPrompt Prompt, OutputSchemaValidator? Validator, RetryBudget Budget, int ContextWindow,
+        ChunkRef Chunk, JobSpec Spec, RecordPreparer Preparer, OutputSchemaValidator? Validator, RetryBudget Budget,
         DateTimeOffset ThrottleDeadline, DateTimeOffset ThrottleUntil, bool CanDefer);
 }
