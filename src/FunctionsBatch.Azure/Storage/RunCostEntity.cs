@@ -150,8 +150,8 @@ public sealed class RunCostEntity : ITableEntity
         entity.ListCostMicros = part.ListCostMicros;
         entity.LedgerHits = part.LedgerHits;
         entity.Repairs = part.Repairs;
-        entity.WasteTokens = part.Waste.Total;
-        entity.WasteCauses = Fit(part.Waste.Describe());
+        entity.WasteTokens = (part.Waste ?? TokenWaste.None).Total;
+        entity.WasteCauses = Fit((part.Waste ?? TokenWaste.None).Describe());
         entity.Retries = part.Retries;
         entity.FailedLines = part.FailedLines;
         entity.ExpiredLines = part.ExpiredLines;
@@ -195,7 +195,7 @@ public sealed class RunCostEntity : ITableEntity
 
     private static readonly JsonSerializerOptions TagsJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    private static TokenWaste RunWaste(RunSummary run) => (run.Online?.Waste ?? TokenWaste.None) + run.Batch?.Waste;
+    private static TokenWaste RunWaste(RunSummary run) => run.Online?.Waste + run.Batch?.Waste;
 
     private static string ModeOf(RunSummary run) => (run.Online is { IsEmpty: false }, run.Batch is { IsEmpty: false }) switch
     {

@@ -19,7 +19,7 @@ public sealed record ModeTotals(
     int Retries,
     int Repairs,
     TokenUsage Usage,
-    TokenWaste Waste,
+    TokenWaste? Waste,
     int FailedLines = 0,
     int ExpiredLines = 0,
     int ResubmittedLines = 0,
@@ -28,7 +28,7 @@ public sealed record ModeTotals(
 {
     public static ModeTotals None { get; } = new(0, 0, 0, 0, 0, 0, 0, TokenUsage.Zero, TokenWaste.None);
 
-    public bool IsEmpty => this == None;
+    public bool IsEmpty => this with { Waste = Waste ?? TokenWaste.None } == None;
 
     public ModeTotals Plus(ChunkSummary chunk)
     {

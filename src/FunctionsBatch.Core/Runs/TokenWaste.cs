@@ -4,8 +4,9 @@ namespace FunctionsBatch.Core.Runs;
 
 /// <summary>
 /// Tokens billed for answers the run did not use, by cause. Where no answer arrived to say what it cost, the figure
-/// is estimated as Azure charges a call at admission (prompt tokens from the tokenizer plus <c>max_tokens</c>), so
-/// the total is an upper estimate of the waste, never a lower one.
+/// is estimated as Azure charges a call at admission (prompt tokens from the tokenizer plus <c>max_tokens</c>), so a
+/// lost answer is counted high rather than not at all. (What a chunk's earlier execution wasted on records whose rows
+/// it wrote is not carried into the chunk's final summary: their usage is, their causes are not.)
 /// </summary>
 /// <param name="Reasked">A first answer that did not match the schema, replaced by its re-ask.</param>
 /// <param name="FailedRecords">The answers of records that failed all the same (content filter, invalid after the re-ask).</param>
@@ -25,9 +26,10 @@ public sealed record TokenWaste(
 
     public long Total => Reasked + FailedRecords + Unreadable + LostInTransit + Redone + InvalidBatchLines;
 
-    public static TokenWaste operator +(TokenWaste left, TokenWaste? right)
+    /// <remarks>Either side may be null: totals kept in orchestration history from before waste had causes have none.</remarks>
+    public static TokenWaste operator +(TokenWaste? left, TokenWaste? right)
     {
-        ArgumentNullException.ThrowIfNull(left);
+        left ??= None;
         return right is null ? left : new TokenWaste(
             left.Reasked + right.Reasked,
             left.FailedRecords + right.FailedRecords,

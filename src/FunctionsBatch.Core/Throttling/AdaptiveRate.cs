@@ -15,6 +15,9 @@ public sealed class AdaptiveRate
     /// </summary>
     private static readonly TimeSpan LimitWindow = TimeSpan.FromSeconds(10);
 
+    /// <summary>How far back the send history reaches: a window before the send of a call answered up to a minute later.</summary>
+    private static readonly TimeSpan HistoryKept = LimitWindow + TimeSpan.FromSeconds(60);
+
     private readonly double _burstSeconds;
     private readonly List<(TimeSpan At, double Sent)> _sentHistory = [];
     private double _sentBeforeHistory;
@@ -122,10 +125,10 @@ public sealed class AdaptiveRate
     }
 
     /// <summary>
-    /// The service said <paramref name="remaining"/> was left when it admitted a call sent at <paramref name="sentAt"/>; what was sent after that call (<paramref name="sentThrough"/> is <see cref="Sent"/>
-    /// just after it) and what is reserved but not sent yet is not in the figure, and what this process sent one
-    /// <see cref="LimitWindow"/> before has left the window since (without it, every answer's round trip would pace
-    /// below the quota). The level becomes exactly that, less <paramref name="room"/>, when
+    /// The service said <paramref name="remaining"/> was left when it admitted a call sent at <paramref name="sentAt"/>;
+    /// what was sent after that call (<paramref name="sentThrough"/> is <see cref="Sent"/> just after it) and what is
+    /// reserved but not sent yet is not in the figure, and what this process sent one <see cref="LimitWindow"/> before
+    /// has left the window since (without it, every answer's round trip would pace below the quota). The level becomes exactly that, less <paramref name="room"/>, when
     /// <paramref name="spendHeadroom"/> (up or down); otherwise it only comes down to it. Spending headroom above the
     /// paced rate pays once, at the start: under a sliding window every burst leaves a hole the size of the window,
     /// which smooth pacing never does.
@@ -203,8 +206,9 @@ public sealed class AdaptiveRate
     private void RecordSent(TimeSpan now)
     {
         _sentHistory.Add((now, Sent));
-        var keepFrom = now - LimitWindow - LimitWindow;
-        if (_sentHistory.Count > 1024 && _sentHistory[0].At < keepFrom)
+        var keepFrom = now - HistoryKept;
+        // Trimmed a window's worth at a time, not on every send.
+        if (_sentHistory[0].At < keepFrom - LimitWindow)
         {
             var drop = _sentHistory.FindIndex(entry => entry.At >= keepFrom);
             drop = drop < 0 ? _sentHistory.Count - 1 : drop;

@@ -40,6 +40,9 @@ public sealed class DeploymentRateController
     /// </summary>
     private const double UnevenCalls = 2;
 
+    /// <summary>The most of the largest window reported that the room may take, so large calls on a small quota keep most of it.</summary>
+    private const double MaxRoomShare = 0.02;
+
     /// <summary>The longest a storm's doubling pauses grow (never shorter than what the service asked for).</summary>
     public static readonly TimeSpan MaxPause = TimeSpan.FromSeconds(30);
 
@@ -315,17 +318,17 @@ public sealed class DeploymentRateController
         }
     }
 
-    /// <summary>The remaining headers, less <paramref name="roomCalls"/> calls' worth.</summary>
+    /// <summary>The remaining headers, less <paramref name="roomCalls"/> calls' worth (at most <see cref="MaxRoomShare"/> of the window).</summary>
     private void Observe(RateTicket ticket, RateSignal signal, double roomCalls, TimeSpan now)
     {
         if (signal.RemainingTokens is { } tokens)
         {
-            Tokens.ObserveRemaining(tokens, roomCalls * ticket.Tokens, ticket.TokensBefore + ticket.Tokens, ticket.SentAt, Share, SpendsHeadroom, now);
+            Tokens.ObserveRemaining(tokens, Math.Min(roomCalls * ticket.Tokens, MaxRoomShare * _largestTokenWindow * Share), ticket.TokensBefore + ticket.Tokens, ticket.SentAt, Share, SpendsHeadroom, now);
         }
 
         if (signal.RemainingRequests is { } requests)
         {
-            Requests.ObserveRemaining(requests, roomCalls, ticket.RequestsBefore + 1, ticket.SentAt, Share, SpendsHeadroom, now);
+            Requests.ObserveRemaining(requests, Math.Min(roomCalls, MaxRoomShare * _largestRequestWindow * Share), ticket.RequestsBefore + 1, ticket.SentAt, Share, SpendsHeadroom, now);
         }
     }
 

@@ -7,8 +7,9 @@ namespace FunctionsBatch.Core.Throttling;
 /// <param name="BurstSeconds">How many seconds of the admitted rate may be spent at once without headers that say more is free.</param>
 /// <param name="DefaultPauseSeconds">How long a 429 without <c>retry-after-ms</c>/<c>Retry-After</c> pauses admission.</param>
 /// <param name="CeilingUse">
-/// The share of a known quota paced to. 1: the room the remaining headers keep below what the service reports free
-/// (two calls) is what keeps calls that bunch up inside a sliding window.
+/// The share of a known quota paced to: a client sending exactly at the limit of a sliding window is refused whenever
+/// its calls bunch up and no <c>remaining</c> header says so (a gateway may strip them); the headers, where there are
+/// any, set what is spent.
 /// </param>
 public sealed record RateControlOptions(
     double Decrease = 0.85,
@@ -16,7 +17,7 @@ public sealed record RateControlOptions(
     double IncreasePerSecond = 0.01,
     double BurstSeconds = 1,
     double DefaultPauseSeconds = 1,
-    double CeilingUse = 1.0)
+    double CeilingUse = 0.99)
 {
     public static RateControlOptions Default { get; } = new();
 }

@@ -62,7 +62,8 @@ public sealed partial class ChunkProcessor(
             records = records.Where(r => only.Contains(r.GetProperty("id").GetString()!)).ToArray();
         }
 
-        // Only a re-execution or a later send can find rows of its own: the first one skips the lookup, which scans the run's partition.
+        // Only a re-execution or a later send can find rows of its own: the first one skips the lookup, which scans the
+        // run's partition.
         var start = only is null ? await staging.BeginChunkAsync(chunk, cancellationToken).ConfigureAwait(false) : ChunkStart.Unknown;
         var earlier = start == ChunkStart.First && chunk.Send == 0
             ? new Dictionary<string, RecordResult>(StringComparer.Ordinal)

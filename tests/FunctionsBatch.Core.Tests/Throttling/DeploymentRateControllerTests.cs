@@ -233,9 +233,9 @@ public sealed class DeploymentRateControllerTests
         var controller = new DeploymentRateController(new DeploymentQuota(60_000, 0), Exact with { BurstSeconds = 1 }, Start);
         var first = controller.Reserve(1_000, Start, out _);
 
-        // One second of quota is the pacer's own burst; the service says ten seconds' worth is free, beyond the two
-        // calls' room the controller keeps.
-        controller.Answered(first, new RateSignal(RemainingTokens: 12_000), Start);
+        // One second of quota is the pacer's own burst; the service says ten seconds' worth is free, beyond the room
+        // the controller keeps (2 % of the 11,300 window: 226).
+        controller.Answered(first, new RateSignal(RemainingTokens: 10_300), Start);
 
         var waits = Enumerable.Range(0, 10).Select(_ => Wait(controller, 1_000, Start)).ToList();
         Assert.All(waits, w => Assert.Equal(TimeSpan.Zero, w));
