@@ -94,7 +94,7 @@ public sealed class RunCostEntity : ITableEntity
     public static RunCostEntity From(RunSummary run)
     {
         ArgumentNullException.ThrowIfNull(run);
-        return new RunCostEntity
+        var entity = new RunCostEntity
         {
             PartitionKey = run.RunId,
             Job = run.Job,
@@ -121,13 +121,13 @@ public sealed class RunCostEntity : ITableEntity
             RetryOf = run.RetryOf,
             Mode = ModeOf(run),
             ListCostMicros = run.ListCostMicros,
-            WasteTokens = RunWaste(run).Total,
-            WasteCauses = Fit(RunWaste(run).Describe()),
             Retries = (run.Online?.Retries ?? 0) + (run.Batch?.Retries ?? 0),
             FailedLines = run.Batch?.FailedLines ?? 0,
             ExpiredLines = run.Batch?.ExpiredLines ?? 0,
             ResubmittedLines = run.Batch?.ResubmittedLines ?? 0,
         };
+        entity.SetWaste(run.Online?.Waste + run.Batch?.Waste);
+        return entity;
     }
 
     /// <summary>The row of one model × mode part of a run.</summary>
@@ -150,8 +150,7 @@ public sealed class RunCostEntity : ITableEntity
         entity.ListCostMicros = part.ListCostMicros;
         entity.LedgerHits = part.LedgerHits;
         entity.Repairs = part.Repairs;
-        entity.WasteTokens = (part.Waste ?? TokenWaste.None).Total;
-        entity.WasteCauses = Fit((part.Waste ?? TokenWaste.None).Describe());
+        entity.SetWaste(part.Waste);
         entity.Retries = part.Retries;
         entity.FailedLines = part.FailedLines;
         entity.ExpiredLines = part.ExpiredLines;
@@ -195,7 +194,11 @@ public sealed class RunCostEntity : ITableEntity
 
     private static readonly JsonSerializerOptions TagsJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    private static TokenWaste RunWaste(RunSummary run) => run.Online?.Waste + run.Batch?.Waste;
+    private void SetWaste(TokenWaste? waste)
+    {
+        WasteTokens = waste?.Total ?? 0;
+        WasteCauses = Fit(waste?.Describe() ?? string.Empty);
+    }
 
     private static string ModeOf(RunSummary run) => (run.Online is { IsEmpty: false }, run.Batch is { IsEmpty: false }) switch
     {

@@ -74,7 +74,7 @@ public sealed partial class BatchProcessor(
             }
 
             BatchRequestLine.Write(file, BatchCustomId.Format(chunk.ChunkIndex, index), spec.Model, messages, spec.MaxOutputTokens, spec.ResponseSchema, spec.Name);
-            tokens += ChatTokenCounter.CountPromptTokens(messages);
+            tokens += prepared.PromptTokens ?? ChatTokenCounter.CountPromptTokens(messages);
             submittedLines.Add(index);
         }
 

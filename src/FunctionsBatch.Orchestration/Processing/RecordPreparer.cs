@@ -24,10 +24,11 @@ public sealed class RecordPreparer(JobSpec spec, int contextWindow)
         }
 
         var messages = _prompt.Messages(rendered.Text!);
+        int? promptTokens = null;
         // The exact count costs a tokenizer pass over the record's text; a bound that already fits needs none.
         if (ChatTokenCounter.PromptTokensUpperBound(messages) + spec.MaxOutputTokens > contextWindow)
         {
-            var promptTokens = ChatTokenCounter.CountPromptTokens(messages);
+            promptTokens = ChatTokenCounter.CountPromptTokens(messages);
             if (promptTokens + spec.MaxOutputTokens > contextWindow)
             {
                 return PreparedRecord.Refused(RecordErrorCodes.ContextLengthExceeded,
@@ -35,6 +36,6 @@ public sealed class RecordPreparer(JobSpec spec, int contextWindow)
             }
         }
 
-        return PreparedRecord.Ready(messages, ContentKey.Compute(spec, record));
+        return PreparedRecord.Ready(messages, ContentKey.Compute(spec, record), promptTokens);
     }
 }
