@@ -120,8 +120,10 @@ public sealed class ScaleOutTests(ITestOutputHelper output) : IAsyncLifetime
         var rows = await ResultRows.ReadAsync(_stack, runId);
         Assert.Equal(Records, rows.Count);
         Assert.Equal(records.Select(r => r["id"]!.GetValue<string>()).Order(StringComparer.Ordinal), rows.Select(r => r.RowKey).Order(StringComparer.Ordinal));
+        // The rows, plus an estimate of what the killed host's chunks paid for and never wrote (at most those in flight).
         var cost = await ResultRows.CostAsync(_stack, runId);
-        Assert.Equal(rows.Sum(r => r.PromptTokens), cost.InputTokens);
+        var rowTokens = rows.Sum(r => r.PromptTokens);
+        Assert.InRange(cost.InputTokens, rowTokens, rowTokens + (MaxParallelChunks * ChunkSize * rows.Max(r => r.PromptTokens)));
 
         // Only the chunks in flight on the killed process can call the model again (a redone chunk reuses the rows
         // it had already written); twice that is the margin.
