@@ -5,16 +5,27 @@ namespace FunctionsBatch.Core.Tests.Throttling;
 /// <summary>
 /// Callers that go through one <see cref="DeploymentRateController"/> the way the pipeline's decorators do, in
 /// virtual time: reserve, wait (asking again when the wait is over), send, report the answer; a 429 waits
-/// its retry-after and goes through the controller again. Each caller sends one call after another.
+/// its retry-after and goes through the controller again. Each caller sends one call after another; each call reaches
+/// the service up to <c>arrivalJitter</c> after it was sent (a busy machine, a network), in an order of its own.
 /// </summary>
-internal sealed class PacedCallers(DeploymentRateController controller, WindowedDeployment deployment, int callers, int tokensPerCall, TimeSpan latency)
+internal sealed class PacedCallers(DeploymentRateController controller, WindowedDeployment deployment, int callers, int tokensPerCall, TimeSpan latency, TimeSpan arrivalJitter = default)
 {
+    private readonly Random _random = new(17);
     private readonly PriorityQueue<Action, TimeSpan> _events = new();
     private TimeSpan _now;
     private TimeSpan _steadyFrom;
+    private int _toAdmit = int.MaxValue;
 
     /// <summary>Tokens admitted from the start of the steady state on.</summary>
     public long SteadyTokens { get; private set; }
+
+    /// <summary>When the last of <paramref name="calls"/> calls was answered, every caller sending until they are all admitted.</summary>
+    public TimeSpan Finish(TimeSpan start, int calls)
+    {
+        _toAdmit = calls;
+        Run(start, TimeSpan.FromHours(1), TimeSpan.Zero);
+        return _now;
+    }
 
     /// <summary>Runs every caller for <paramref name="duration"/>, counting what is admitted after <paramref name="steadyAfter"/>.</summary>
     public void Run(TimeSpan start, TimeSpan duration, TimeSpan steadyAfter)
@@ -35,6 +46,12 @@ internal sealed class PacedCallers(DeploymentRateController controller, Windowed
 
     private void Reserve()
     {
+        if (_toAdmit <= 0)
+        {
+            return;
+        }
+
+        _toAdmit--;
         var ticket = controller.Reserve(tokensPerCall, _now, out var wait);
         At(_now + wait, () => Wake(ticket));
     }
@@ -49,6 +66,12 @@ internal sealed class PacedCallers(DeploymentRateController controller, Windowed
         }
 
         ticket = controller.Sending(ticket, _now);
+        At(_now + (arrivalJitter * _random.NextDouble()), () => Arrive(ticket));
+    }
+
+    /// <summary>The call reaches the service, some time after it was sent (a busy machine, a network).</summary>
+    private void Arrive(RateTicket ticket)
+    {
         var (admitted, remaining, retryAfter) = deployment.Send(tokensPerCall, _now);
         if (admitted && _now >= _steadyFrom)
         {
@@ -66,6 +89,7 @@ internal sealed class PacedCallers(DeploymentRateController controller, Windowed
             else
             {
                 controller.Throttled(ticket, retryAfter, signal, _now);
+                _toAdmit++;
                 At(_now + retryAfter, Reserve);
             }
         });
