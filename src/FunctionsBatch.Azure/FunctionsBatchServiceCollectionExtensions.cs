@@ -55,15 +55,11 @@ public static class FunctionsBatchServiceCollectionExtensions
         services.AddSingleton(new EnqueuedTokenQuotas(settings.OpenAI.Deployments
             .ToDictionary(d => d.Key, d => d.Value.EnqueuedTokens, StringComparer.OrdinalIgnoreCase)));
         services.AddSingleton<IBatchProcessor, BatchProcessor>();
-        services.AddTransient<SubmitBatchActivity>();
-        services.AddTransient<GetBatchStatusActivity>();
-        services.AddTransient<CancelBatchActivity>();
-        services.AddTransient<CollectBatchActivity>();
-        services.AddTransient<ProcessBatchLeftoversActivity>();
-        services.AddTransient<StageInputActivity>();
-        services.AddTransient<ProcessChunkActivity>();
-        services.AddTransient<WriteRunCostActivity>();
-        services.AddTransient<ExportResultsActivity>();
+        foreach (var activity in FunctionsBatchTasks.Activities)
+        {
+            services.AddTransient(activity);
+        }
+
         return services;
     }
 }

@@ -48,7 +48,6 @@ public static partial class LocalHostApplication
         services.AddOptions<DurableTaskHostOptions>().Bind(configuration.GetSection(DurableTaskHostOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<DurableTaskHostOptions>, DurableTaskHostOptionsValidator>();
 
-        services.AddSingleton(FunctionsBatchTasks.Create());
         services.AddSingleton(sp => TaskHubServiceFactory.Create(
             sp.GetRequiredService<IOptions<DurableTaskHostOptions>>().Value,
             sp.GetRequiredService<FunctionsBatchSettings>().StorageConnectionString,

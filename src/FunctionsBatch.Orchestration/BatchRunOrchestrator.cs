@@ -147,6 +147,7 @@ public sealed class BatchRunOrchestrator : TaskOrchestrator<RunInput, RunSummary
         var canceled = cancelRequested.IsCompleted;
         string? overBudget = null;
         context.SetCustomStatus(tally.Progress(canceled ? RunPhases.Canceling : RunPhases.Processing));
+        #pragma warning disable DURABLE0011 // bounded by the run's chunks: each turn starts a chunk's sub-orchestration or collects one
         while (true)
         {
             // Under a budget, as online: one batch until a cost is known, then each one in flight reckoned at the average.
@@ -193,6 +194,7 @@ public sealed class BatchRunOrchestrator : TaskOrchestrator<RunInput, RunSummary
             tally.Add(result.Totals with { Chunks = 1 });
             context.SetCustomStatus(tally.Progress(canceled ? RunPhases.Canceling : RunPhases.Processing));
         }
+        #pragma warning restore DURABLE0011
     }
 
     public static string BatchChunkInstanceId(string runId, int chunk) => $"{runId}:b{chunk:D5}";

@@ -43,6 +43,7 @@ internal static class ChunkDispatcher
         string? hopeless = null;
         string? overBudget = null;
         onProgress(totals, canceled ? RunPhases.Canceling : RunPhases.Processing);
+        #pragma warning disable DURABLE0011 // bounded by the group's chunks (ChunksPerGroup), and re-sends of deferred chunks by the run's throttle wait and deadline
         while (true)
         {
             var limit = spec.BudgetUsd is not null && before.Plus(totals).Chunks == 0 ? 1 : window.Current;
@@ -97,6 +98,7 @@ internal static class ChunkDispatcher
 
             onProgress(totals, canceled || hopeless is not null || overBudget is not null ? RunPhases.Canceling : RunPhases.Processing);
         }
+        #pragma warning restore DURABLE0011
     }
 
     private static DateTimeOffset ThrottleDeadline(TaskOrchestrationContext context, JobSpec spec, DateTime? runDeadline)

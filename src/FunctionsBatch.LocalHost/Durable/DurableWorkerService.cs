@@ -1,5 +1,6 @@
 using DurableTask.AzureStorage;
 using DurableTask.Core;
+using FunctionsBatch.Orchestration;
 using Microsoft.DurableTask.Worker;
 using Microsoft.DurableTask.Worker.Shims;
 using Microsoft.Extensions.Options;
@@ -13,7 +14,6 @@ namespace FunctionsBatch.LocalHost.Durable;
 /// </summary>
 public sealed partial class DurableWorkerService(
     AzureStorageOrchestrationService service,
-    TaskRegistry registry,
     IServiceProvider services,
     IOptions<DurableTaskHostOptions> options,
     ILoggerFactory loggerFactory,
@@ -35,14 +35,14 @@ public sealed partial class DurableWorkerService(
             // Failure details are what the shims translate to and from Microsoft.DurableTask's TaskFailedException.
             ErrorPropagationMode = ErrorPropagationMode.UseFailureDetails,
         };
-        hubWorker.AddTaskOrchestrations(registry.Orchestrators.Select(t => (ObjectCreator<TaskOrchestration>)new OrchestratorCreator(t, services, shims)).ToArray());
-        hubWorker.AddTaskActivities(registry.Activities.Select(t => (ObjectCreator<TaskActivity>)new ActivityCreator(t, services, shims)).ToArray());
+        hubWorker.AddTaskOrchestrations(FunctionsBatchTasks.Orchestrators.Select(t => (ObjectCreator<TaskOrchestration>)new OrchestratorCreator(t, services, shims)).ToArray());
+        hubWorker.AddTaskActivities(FunctionsBatchTasks.Activities.Select(t => (ObjectCreator<TaskActivity>)new ActivityCreator(t, services, shims)).ToArray());
         stoppingToken.ThrowIfCancellationRequested();
         await hubWorker.StartAsync().ConfigureAwait(false);
         worker = hubWorker;
         started = true;
         var settings = options.Value;
-        LogWorkerStarted(settings.HubName, settings.EffectiveWorkerId, settings.PartitionCount, registry.Orchestrators.Count, registry.Activities.Count);
+        LogWorkerStarted(settings.HubName, settings.EffectiveWorkerId, settings.PartitionCount, FunctionsBatchTasks.Orchestrators.Count, FunctionsBatchTasks.Activities.Count);
     }
 
     public override async Task StopAsync(CancellationToken cancellationToken)

@@ -44,6 +44,7 @@ public sealed class BatchChunkOrchestrator : TaskOrchestrator<BatchChunkInput, B
             }
 
             BatchSubmitResult submitted;
+            #pragma warning disable DURABLE0011 // bounded: each quota wait ends the loop at the batch's cutoff, a cancel or a submitted batch
             while (true)
             {
                 // Every submission gets its own number, so a redone activity finds its own batch and a new try makes a new one.
@@ -72,6 +73,7 @@ public sealed class BatchChunkOrchestrator : TaskOrchestrator<BatchChunkInput, B
                     break;
                 }
             }
+            #pragma warning restore DURABLE0011
 
             if (round == 0 && !settledCounted && submitted.Settled is { } settled)
             {

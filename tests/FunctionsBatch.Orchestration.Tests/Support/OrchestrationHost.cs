@@ -34,18 +34,15 @@ internal sealed class OrchestrationHost : IAsyncDisposable
         var host = await DurableTaskTestHost.StartAsync(
             tasks =>
             {
-                tasks.AddOrchestrator<BatchRunOrchestrator>();
-                tasks.AddOrchestrator<ChunkGroupOrchestrator>();
-                tasks.AddOrchestrator<BatchChunkOrchestrator>();
-                tasks.AddActivity<StageInputActivity>();
-                tasks.AddActivity<ProcessChunkActivity>();
-                tasks.AddActivity<WriteRunCostActivity>();
-                tasks.AddActivity<ExportResultsActivity>();
-                tasks.AddActivity<SubmitBatchActivity>();
-                tasks.AddActivity<GetBatchStatusActivity>();
-                tasks.AddActivity<CancelBatchActivity>();
-                tasks.AddActivity<CollectBatchActivity>();
-                tasks.AddActivity<ProcessBatchLeftoversActivity>();
+                foreach (var orchestrator in FunctionsBatchTasks.Orchestrators)
+                {
+                    tasks.AddOrchestrator(orchestrator);
+                }
+
+                foreach (var activity in FunctionsBatchTasks.Activities)
+                {
+                    tasks.AddActivity(activity);
+                }
             },
             new DurableTaskTestHostOptions
             {
