@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Net;
 using FunctionsBatch.Cli.Commands;
 using FunctionsBatch.Cli.Http;
@@ -12,14 +13,14 @@ public sealed class CliApp(HttpClient http, TextWriter output, TextWriter error,
         ConnectionSettings? connection = null;
         try
         {
-            var options = ArgsParser.Parse(args);
-            if (options.Command == ArgsParser.Help)
+            var commandLine = new FbatchCommandLine();
+            var parse = commandLine.Parse(args);
+            if (FbatchCommandLine.IsHelp(parse))
             {
-                // Bare 'fbatch' is a usage mistake; asking for help is not.
-                (args.Count == 0 ? error : output).WriteLine(UsageText.Text);
-                return args.Count == 0 ? ExitCodes.Error : ExitCodes.Succeeded;
+                return parse.Invoke(new InvocationConfiguration { Output = output, Error = error });
             }
 
+            var options = commandLine.Options(parse);
             connection = ConnectionSettings.Resolve(options, environment);
             var context = new CommandContext(new RunsClient(http, connection), http, output, error, interactive, terminalWidth);
             return options.Command switch
