@@ -28,17 +28,21 @@ public sealed class ApiActionResultTests
     }
 
     [Fact]
-    public async Task ExecuteResultAsync_Error_LeavesOutNullsAndNoLocation()
+    public async Task ExecuteResultAsync_Error_WritesProblemDetailsWithCodeAndDetailsAndNoLocation()
     {
         var context = NewContext();
 
-        await new ApiActionResult(ApiResult.Error(404, "run_not_found", "no run with id 'x'")).ExecuteResultAsync(context);
+        await new ApiActionResult(ApiResult.Error(400, "invalid_spec", "the job spec is not valid", [new ApiErrorDetail("$.spec.model", "is required")])).ExecuteResultAsync(context);
 
         var response = context.HttpContext.Response;
-        Assert.Equal(404, response.StatusCode);
+        Assert.Equal(400, response.StatusCode);
         Assert.False(response.Headers.ContainsKey("Location"));
+        Assert.StartsWith("application/problem+json", response.ContentType, StringComparison.Ordinal);
         using var body = JsonDocument.Parse(Body(response));
-        Assert.Equal("run_not_found", body.RootElement.GetProperty("code").GetString());
+        var problem = body.RootElement;
+        Assert.Equal((400, "Bad Request", "the job spec is not valid", "invalid_spec"), (problem.GetProperty("status").GetInt32(), problem.GetProperty("title").GetString(), problem.GetProperty("detail").GetString(), problem.GetProperty("code").GetString()));
+        var detail = Assert.Single(problem.GetProperty("details").EnumerateArray());
+        Assert.Equal(("$.spec.model", "is required"), (detail.GetProperty("path").GetString(), detail.GetProperty("message").GetString()));
     }
 
     [Fact]

@@ -1,3 +1,7 @@
 namespace FunctionsBatch.Cli.Http;
 
-public sealed record ApiErrorDto(string? Code, string? Message, IReadOnlyList<ApiErrorDetailDto>? Details);
+/// <summary>An RFC 9457 problem document as the runs API answers errors: <c>detail</c> says what went wrong.</summary>
+public sealed record ApiErrorDto(string? Code, string? Title, string? Detail, IReadOnlyList<ApiErrorDetailDto>? Details)
+{
+    public string? Message => Detail ?? Title;
+}

@@ -4,7 +4,7 @@ using FunctionsBatch.Integration.Tests.Infrastructure;
 
 namespace FunctionsBatch.Integration.Tests.Cli;
 
-/// <summary><c>fbatch</c> against the local stack: start without waiting, follow, fetch the results.</summary>
+/// <summary><c>fbatch</c> against the local stack: start without waiting, follow, fetch the results, read an error.</summary>
 public sealed class FbatchTests : IAsyncLifetime
 {
     private const int Records = 30;
@@ -44,6 +44,12 @@ public sealed class FbatchTests : IAsyncLifetime
         var fetchedIds = File.ReadLines(_results).Select(line => JsonDocument.Parse(line).RootElement.GetProperty("recordId").GetString());
         var inputIds = File.ReadLines(_input).Select(line => JsonDocument.Parse(line).RootElement.GetProperty("id").GetString());
         Assert.Equal(inputIds.Order(), fetchedIds.Order());
+
+        // An error answer is a problem document: the CLI shows its code and detail.
+        var (missing, _, missingError) = await FbatchAsync("status", "no-such-run");
+        Assert.Equal(ExitCodes.Error, missing);
+        Assert.Contains("404", missingError, StringComparison.Ordinal);
+        Assert.Contains("(run_not_found): no run with id 'no-such-run'", missingError, StringComparison.Ordinal);
     }
 
     private async Task<(int Exit, string Output, string Error)> FbatchAsync(params string[] args)
