@@ -9,7 +9,7 @@ internal static class BatchSpecParser
 {
     private const double MaxDurationHours = 24 * 365;
 
-    private static readonly HashSet<string> KnownBatchProperties = new(StringComparer.Ordinal)
+    internal static readonly HashSet<string> KnownBatchProperties = new(StringComparer.Ordinal)
     {
         "resubmit", "maxResubmits", "pollInitialSeconds", "pollMaxSeconds", "quotaWaitSeconds", "expectedTurnaround", "onlineReserve",
     };

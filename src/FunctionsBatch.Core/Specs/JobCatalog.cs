@@ -24,7 +24,10 @@ public sealed class JobCatalog
 
     public JobSpec? Find(string name) => _jobs.GetValueOrDefault(name);
 
-    /// <summary>Loads every <c>*.json</c> in a folder; a bad spec fails loading with its file and JSON path.</summary>
+    /// <summary>The job specs' JSON Schema, shipped beside them; not a job.</summary>
+    public const string SchemaFileName = "job-spec.schema.json";
+
+    /// <summary>Loads every <c>*.json</c> in a folder but the schema; a bad spec fails loading with its file and JSON path.</summary>
     public static JobCatalog Load(string directory)
     {
         if (!Directory.Exists(directory))
@@ -34,7 +37,7 @@ public sealed class JobCatalog
 
         var jobs = new List<JobSpec>();
         var errors = new List<SpecError>();
-        foreach (var file in Directory.EnumerateFiles(directory, "*.json").Order(StringComparer.Ordinal))
+        foreach (var file in Directory.EnumerateFiles(directory, "*.json").Where(f => Path.GetFileName(f) != SchemaFileName).Order(StringComparer.Ordinal))
         {
             try
             {

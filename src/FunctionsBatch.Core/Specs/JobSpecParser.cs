@@ -12,12 +12,15 @@ namespace FunctionsBatch.Core.Specs;
 /// </summary>
 public static partial class JobSpecParser
 {
-    private static readonly HashSet<string> KnownProperties = new(StringComparer.Ordinal)
+    internal static readonly HashSet<string> KnownProperties = new(StringComparer.Ordinal)
     {
-        "name", "description", "prompt", "promptVersion", "model", "responseSchema", "maxOutputTokens",
+        SchemaProperty, "name", "description", "prompt", "promptVersion", "model", "responseSchema", "maxOutputTokens",
         "chunkSize", "maxParallelChunks", "maxConcurrentRequestsPerChunk", "chunksPerGroup", "reprocess", "budgetUsd", "retryBudget", "failureThreshold", "tags", "schedule", "input",
         "mode", "deadline", "throttleWait", "batch",
     };
+
+    /// <summary>Where an editor finds the spec's JSON Schema (<c>jobs/job-spec.schema.json</c>); the host ignores it.</summary>
+    public const string SchemaProperty = "$schema";
 
     private static readonly string[] RequiredTags = ["tenant", "feature"];
 
@@ -73,6 +76,7 @@ public static partial class JobSpecParser
         }
 
         OptionalString(spec, "description", path, errors);
+        OptionalString(spec, SchemaProperty, path, errors);
         ValidatePrompt(spec, path, errors);
         CheckColumn(RequireString(spec, "promptVersion", path, errors), $"{path}.promptVersion", JobSpecDefaults.MaxPromptVersionLength, errors);
         CheckColumn(RequireString(spec, "model", path, errors), $"{path}.model", JobSpecDefaults.MaxModelLength, errors);
