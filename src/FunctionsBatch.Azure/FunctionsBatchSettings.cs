@@ -1,7 +1,7 @@
 using System.Globalization;
 using FunctionsBatch.Core.Models;
 using FunctionsBatch.Core.Pricing;
-using FunctionsBatch.Orchestration.Api;
+using FunctionsBatch.Http.Api;
 using FunctionsBatch.Orchestration.Processing;
 using FunctionsBatch.Azure.Intake;
 using FunctionsBatch.Azure.OpenAI;

@@ -1,4 +1,4 @@
-using FunctionsBatch.Orchestration.Api;
+using FunctionsBatch.Http.Api;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,4 +1,4 @@
-using FunctionsBatch.Orchestration.Api;
+using FunctionsBatch.Http.Api;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;

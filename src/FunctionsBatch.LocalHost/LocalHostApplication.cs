@@ -3,7 +3,7 @@ using FunctionsBatch.Azure.Telemetry;
 using FunctionsBatch.LocalHost.Durable;
 using FunctionsBatch.LocalHost.Http;
 using FunctionsBatch.LocalHost.Timers;
-using FunctionsBatch.Orchestration.Api;
+using FunctionsBatch.Http.Api;
 using DurableTask.AzureStorage;
 using DurableTask.Core;
 using Microsoft.AspNetCore.Hosting.Server;

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using FunctionsBatch.Functions.Http;
-using FunctionsBatch.Orchestration.Api;
+using FunctionsBatch.Http.Api;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Abstractions;

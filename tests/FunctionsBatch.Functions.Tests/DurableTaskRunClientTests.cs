@@ -1,7 +1,7 @@
 using FunctionsBatch.Core.Runs;
 using FunctionsBatch.Functions.Tests.Fakes;
 using FunctionsBatch.Orchestration;
-using FunctionsBatch.Orchestration.Api;
+using FunctionsBatch.Http.Api;
 using Grpc.Core;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;

@@ -1,5 +1,5 @@
 using FunctionsBatch.Functions.Timers;
-using FunctionsBatch.Orchestration.Api;
+using FunctionsBatch.Http.Api;
 using Microsoft.Azure.Functions.Worker;
 
 namespace FunctionsBatch.Functions.Tests;

@@ -1,6 +1,6 @@
 using System.Reflection;
 using FunctionsBatch.Functions.Tests.Fakes;
-using FunctionsBatch.Orchestration.Api;
+using FunctionsBatch.Http.Api;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,6 @@
 using FunctionsBatch.Core.Runs;
 using FunctionsBatch.Core.Specs;
-using FunctionsBatch.Orchestration.Api;
+using FunctionsBatch.Http.Api;
 
 namespace FunctionsBatch.Functions.Tests;
 

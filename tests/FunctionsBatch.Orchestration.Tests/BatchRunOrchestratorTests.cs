@@ -1,7 +1,7 @@
 using FunctionsBatch.Core.Pricing;
 using FunctionsBatch.Core.Runs;
 using FunctionsBatch.Core.Specs;
-using FunctionsBatch.Orchestration.Api;
+using FunctionsBatch.Http.Api;
 using FunctionsBatch.Orchestration.Batch;
 using FunctionsBatch.Orchestration.Tests.Fakes;
 using FunctionsBatch.Orchestration.Tests.Support;

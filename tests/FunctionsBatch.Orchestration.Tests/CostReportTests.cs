@@ -1,7 +1,7 @@
 using FunctionsBatch.Core.Pricing;
 using FunctionsBatch.Core.Runs;
 using FunctionsBatch.Orchestration.Activities;
-using FunctionsBatch.Orchestration.Api;
+using FunctionsBatch.Http.Api;
 
 namespace FunctionsBatch.Orchestration.Tests;
 

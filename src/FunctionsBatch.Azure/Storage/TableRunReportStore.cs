@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using Azure.Data.Tables;
 using FunctionsBatch.Core.Runs;
-using FunctionsBatch.Orchestration.Reports;
+using FunctionsBatch.Http.Reports;
 
 namespace FunctionsBatch.Azure.Storage;
 

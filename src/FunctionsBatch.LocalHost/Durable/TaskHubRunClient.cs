@@ -2,7 +2,7 @@ using DurableTask.Core;
 using DurableTask.Core.Exceptions;
 using FunctionsBatch.Core.Runs;
 using FunctionsBatch.Orchestration;
-using FunctionsBatch.Orchestration.Api;
+using FunctionsBatch.Http.Api;
 
 namespace FunctionsBatch.LocalHost.Durable;
 

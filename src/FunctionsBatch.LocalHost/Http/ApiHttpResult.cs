@@ -1,5 +1,5 @@
 using FunctionsBatch.Http;
-using FunctionsBatch.Orchestration.Api;
+using FunctionsBatch.Http.Api;
 
 namespace FunctionsBatch.LocalHost.Http;
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using FunctionsBatch.Azure;
 using FunctionsBatch.LocalHost.Durable;
 using FunctionsBatch.LocalHost.Timers;
-using FunctionsBatch.Orchestration.Api;
+using FunctionsBatch.Http.Api;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 

@@ -1,4 +1,4 @@
-using FunctionsBatch.Orchestration.Api;
+using FunctionsBatch.Http.Api;
 
 namespace FunctionsBatch.LocalHost.Timers;
 

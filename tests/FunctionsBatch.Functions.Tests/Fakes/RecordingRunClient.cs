@@ -1,5 +1,5 @@
 using FunctionsBatch.Core.Runs;
-using FunctionsBatch.Orchestration.Api;
+using FunctionsBatch.Http.Api;
 
 namespace FunctionsBatch.Functions.Tests.Fakes;
 

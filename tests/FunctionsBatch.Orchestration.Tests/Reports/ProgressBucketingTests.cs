@@ -1,5 +1,5 @@
 using FunctionsBatch.Core.Runs;
-using FunctionsBatch.Orchestration.Reports;
+using FunctionsBatch.Http.Reports;
 using FunctionsBatch.Orchestration.Tests.Support;
 
 namespace FunctionsBatch.Orchestration.Tests.Reports;

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using FunctionsBatch.Core.Runs;
-using FunctionsBatch.Orchestration.Reports;
+using FunctionsBatch.Http.Reports;
 using FunctionsBatch.Orchestration.Tests.Support;
 
 namespace FunctionsBatch.Orchestration.Tests.Reports;

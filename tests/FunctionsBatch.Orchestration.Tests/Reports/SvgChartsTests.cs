@@ -1,4 +1,4 @@
-using FunctionsBatch.Orchestration.Reports;
+using FunctionsBatch.Http.Reports;
 
 namespace FunctionsBatch.Orchestration.Tests.Reports;
 

@@ -1,6 +1,6 @@
 using FunctionsBatch.Core.Runs;
-using FunctionsBatch.Orchestration.Api;
-using FunctionsBatch.Orchestration.Reports;
+using FunctionsBatch.Http.Api;
+using FunctionsBatch.Http.Reports;
 
 namespace FunctionsBatch.Orchestration.Tests.Support;
 

@@ -1,0 +1,3 @@
+namespace FunctionsBatch.Http.Api;
+
+public sealed record ApiError(string Code, string Message, IReadOnlyList<ApiErrorDetail> Details);

@@ -1,0 +1,3 @@
+namespace FunctionsBatch.Http.Api;
+
+public sealed record RunTokens(long Input, long CachedInput, long Output);

@@ -1,3 +1,0 @@
-namespace FunctionsBatch.Orchestration.Api;
-
-public sealed record ApiError(string Code, string Message, IReadOnlyList<ApiErrorDetail> Details);

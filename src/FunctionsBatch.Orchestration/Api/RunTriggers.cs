@@ -1,8 +1,0 @@
-namespace FunctionsBatch.Orchestration.Api;
-
-public static class RunTriggers
-{
-    public const string Http = "http";
-    public const string Timer = "timer";
-    public const string RetryFailed = "retry-failed";
-}

@@ -1,4 +1,0 @@
-namespace FunctionsBatch.Orchestration.Reports;
-
-/// <summary>Failed records sharing one error code, with the first message seen as an example.</summary>
-public sealed record FailureReason(string Code, int Count, string? ExampleMessage);
