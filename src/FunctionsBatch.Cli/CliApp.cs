@@ -1,3 +1,4 @@
+using FunctionsBatch.Client;
 using System.CommandLine;
 using System.Net;
 using FunctionsBatch.Cli.Commands;
@@ -22,7 +23,7 @@ public sealed class CliApp(HttpClient http, TextWriter output, TextWriter error,
 
             var options = commandLine.Options(parse);
             connection = ConnectionSettings.Resolve(options, environment);
-            var context = new CommandContext(new RunsClient(http, connection), http, output, error, interactive, terminalWidth);
+            var context = new CommandContext(new RunsClient(http, connection.Host, connection.Key), http, output, error, interactive, terminalWidth);
             return options.Command switch
             {
                 "run" => await new RunCommand(context).ExecuteAsync(options, cancellationToken).ConfigureAwait(false),

@@ -1,31 +1,25 @@
 using System.Net.Http.Json;
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using FunctionsBatch.Client;
 
 namespace FunctionsBatch.Benchmarks.Infrastructure;
 
-/// <summary>The local host's runs API, with the function key.</summary>
+/// <summary>The local host's runs API, with the function key, through the typed client.</summary>
 public sealed class HostApi : IDisposable
 {
-    private readonly HttpClient _http;
+    private readonly HttpClient _http = new() { Timeout = Timeout.InfiniteTimeSpan };
+    private readonly RunsClient _client;
 
     public HostApi(string baseUrl, string functionKey)
     {
-        _http = new HttpClient { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(100) };
-        _http.DefaultRequestHeaders.Add("x-functions-key", functionKey);
+        _client = new RunsClient(_http, new Uri(baseUrl), functionKey);
     }
 
     /// <summary>POST /api/runs; returns the run id.</summary>
     public async Task<string> StartAsync(JsonObject body)
     {
-        using var response = await _http.PostAsJsonAsync(new Uri("/api/runs", UriKind.Relative), body).ConfigureAwait(false);
-        var text = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
-        if ((int)response.StatusCode != 202)
-        {
-            throw new InvalidOperationException($"POST /api/runs answered {(int)response.StatusCode}: {text}");
-        }
-
-        return JsonDocument.Parse(text).RootElement.GetProperty("id").GetString()!;
+        using var content = JsonContent.Create(body);
+        return (await _client.StartAsync(content, CancellationToken.None).ConfigureAwait(false)).Id;
     }
 
     /// <summary>GET /api/runs/{id}; null while the host does not answer (killed, restarting).</summary>
@@ -33,14 +27,9 @@ public sealed class HostApi : IDisposable
     {
         try
         {
-            var body = await _http.GetFromJsonAsync<JsonElement>(new Uri($"/api/runs/{Uri.EscapeDataString(runId)}", UriKind.Relative)).ConfigureAwait(false);
-            return RunStatus.From(body);
+            return RunStatus.From(await _client.GetStatusAsync(runId, CancellationToken.None).ConfigureAwait(false));
         }
-        catch (HttpRequestException)
-        {
-            return null;
-        }
-        catch (TaskCanceledException)
+        catch (Exception ex) when (ex is HttpRequestException or TimeoutException or ApiException)
         {
             return null;
         }
@@ -89,21 +78,11 @@ public sealed class HostApi : IDisposable
     {
         var ids = new HashSet<string>(StringComparer.Ordinal);
         var rows = 0;
-        string? continuation = null;
-        do
+        await foreach (var row in _client.ReadResultsAsync(runId, null, 1000, CancellationToken.None).ConfigureAwait(false))
         {
-            var query = $"/api/runs/{Uri.EscapeDataString(runId)}/results?pageSize=1000"
-                        + (continuation is null ? string.Empty : "&continuationToken=" + Uri.EscapeDataString(continuation));
-            var page = await _http.GetFromJsonAsync<JsonElement>(new Uri(query, UriKind.Relative)).ConfigureAwait(false);
-            foreach (var row in page.GetProperty("results").EnumerateArray())
-            {
-                rows++;
-                ids.Add(row.GetProperty("recordId").GetString()!);
-            }
-
-            continuation = page.TryGetProperty("continuationToken", out var token) && token.ValueKind == JsonValueKind.String ? token.GetString() : null;
+            rows++;
+            ids.Add(row.GetProperty("recordId").GetString()!);
         }
-        while (continuation is not null);
 
         return (rows, ids.Count);
     }

@@ -1,4 +1,4 @@
-using System.Text.Json;
+using FunctionsBatch.Client;
 
 namespace FunctionsBatch.Benchmarks.Infrastructure;
 
@@ -21,25 +21,24 @@ public sealed record RunStatus(
 {
     public bool IsFinished => RuntimeStatus is "Completed" or "Failed" or "Terminated";
 
-    public static RunStatus From(JsonElement body)
+    public static RunStatus From(RunStatusDto body)
     {
-        var progress = body.GetProperty("progress");
-        var tokens = body.GetProperty("tokens");
-        var output = body.TryGetProperty("output", out var o) && o.ValueKind == JsonValueKind.Object ? o : (JsonElement?)null;
+        ArgumentNullException.ThrowIfNull(body);
+        var progress = body.Counts;
         return new RunStatus(
-            body.GetProperty("runtimeStatus").GetString()!,
-            body.TryGetProperty("outcome", out var outcome) ? outcome.GetString() : null,
-            body.GetProperty("createdTime").GetDateTime().ToUniversalTime(),
-            body.GetProperty("lastUpdatedTime").GetDateTime().ToUniversalTime(),
-            progress.GetProperty("totalRecords").GetInt32(),
-            progress.GetProperty("processed").GetInt32(),
-            progress.GetProperty("succeeded").GetInt32(),
-            progress.GetProperty("failed").GetInt32(),
-            progress.GetProperty("requests").GetInt32(),
-            progress.GetProperty("throttled").GetInt32(),
-            tokens.GetProperty("input").GetInt64(),
-            tokens.GetProperty("output").GetInt64(),
-            output?.GetProperty("startedUtc").GetDateTime().ToUniversalTime(),
-            output?.GetProperty("completedUtc").GetDateTime().ToUniversalTime());
+            body.RuntimeStatus,
+            body.Outcome,
+            body.CreatedTime.ToUniversalTime(),
+            body.LastUpdatedTime.ToUniversalTime(),
+            progress.TotalRecords,
+            progress.Processed,
+            progress.Succeeded,
+            progress.Failed,
+            progress.Requests,
+            progress.Throttled,
+            body.TokenCounts.Input,
+            body.TokenCounts.Output,
+            body.Output?.StartedUtc?.ToUniversalTime(),
+            body.Output?.CompletedUtc?.ToUniversalTime());
     }
 }

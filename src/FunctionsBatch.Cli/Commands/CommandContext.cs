@@ -1,5 +1,6 @@
 using FunctionsBatch.Cli.Http;
 using FunctionsBatch.Cli.Output;
+using FunctionsBatch.Client;
 
 namespace FunctionsBatch.Cli.Commands;
 

@@ -14,21 +14,11 @@ public sealed class ResultsCommand(CommandContext context)
         {
             var writer = file ?? context.Out;
             var written = 0L;
-            string? token = null;
-            do
+            await foreach (var result in context.Runs.ReadResultsAsync(options.RunId!, options.Status, options.PageSize, cancellationToken).ConfigureAwait(false))
             {
-                var page = await context.Runs.GetResultsPageAsync(options.RunId!, options.Status, options.PageSize, token, cancellationToken).ConfigureAwait(false);
-                foreach (var result in page.Results ?? [])
-                {
-                    await writer.WriteLineAsync(result.GetRawText()).ConfigureAwait(false);
-                    written++;
-                }
-
-                token = page.ContinuationToken == token && token is not null
-                    ? throw new CliException($"the API returned the same continuation token twice after {Format.Count(written)} results; stopping")
-                    : page.ContinuationToken;
+                await writer.WriteLineAsync(result.GetRawText()).ConfigureAwait(false);
+                written++;
             }
-            while (!string.IsNullOrEmpty(token));
 
             await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
             var what = options.Status is null ? "results" : $"{options.Status} results";

@@ -1,3 +1,4 @@
+using FunctionsBatch.Client;
 using System.Diagnostics;
 using System.Text.Json;
 using FunctionsBatch.Cli.Http;

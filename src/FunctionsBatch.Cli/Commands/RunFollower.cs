@@ -1,3 +1,4 @@
+using FunctionsBatch.Client;
 using System.Diagnostics;
 using System.Net;
 using FunctionsBatch.Cli.Http;

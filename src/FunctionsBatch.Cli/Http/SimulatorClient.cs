@@ -1,3 +1,4 @@
+using FunctionsBatch.Client;
 using System.Text.Json;
 
 namespace FunctionsBatch.Cli.Http;

@@ -1,4 +1,5 @@
 using FunctionsBatch.Cli.Http;
+using FunctionsBatch.Client;
 
 namespace FunctionsBatch.Cli.Output;
 

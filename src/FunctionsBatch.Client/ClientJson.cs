@@ -1,8 +1,8 @@
 using System.Text.Json;
 
-namespace FunctionsBatch.Cli.Http;
+namespace FunctionsBatch.Client;
 
-public static class CliJson
+public static class ClientJson
 {
     /// <summary>The API's conventions: camelCase names, enums as strings (read here as plain strings).</summary>
     public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web);

@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace FunctionsBatch.Cli.Http;
+namespace FunctionsBatch.Client;
 
 /// <summary>An error answer from the API, with its <c>{code, message, details}</c> body when it had one.</summary>
 public sealed class ApiException : Exception

@@ -1,3 +1,3 @@
-namespace FunctionsBatch.Cli.Http;
+namespace FunctionsBatch.Client;
 
 public sealed record ApiErrorDetailDto(string? Path, string? Message);

@@ -1,4 +1,4 @@
-namespace FunctionsBatch.Cli.Http;
+namespace FunctionsBatch.Client;
 
 public sealed record RunProgressDto(
     int TotalRecords,

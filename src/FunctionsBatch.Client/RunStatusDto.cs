@@ -1,4 +1,4 @@
-namespace FunctionsBatch.Cli.Http;
+namespace FunctionsBatch.Client;
 
 /// <summary>The body of <c>GET /api/runs/{id}</c>, as far as the CLI reads it.</summary>
 public sealed record RunStatusDto(

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 
-namespace FunctionsBatch.Cli.Http;
+namespace FunctionsBatch.Client;
 
 /// <summary>
 /// The <c>POST /api/runs</c> body, written straight onto the request stream so a large input is never held
