@@ -1,14 +1,14 @@
-using FunctionsBatch.Core.Pricing;
-using FunctionsBatch.Core.Specs;
-using FunctionsBatch.Orchestration;
-using FunctionsBatch.Orchestration.Activities;
-using FunctionsBatch.Http.Api;
-using FunctionsBatch.Orchestration.Batch;
-using FunctionsBatch.Orchestration.Processing;
 using FunctionsBatch.Azure.Intake;
-using FunctionsBatch.Http.Reports;
 using FunctionsBatch.Azure.OpenAI;
 using FunctionsBatch.Azure.Storage;
+using FunctionsBatch.Core.Pricing;
+using FunctionsBatch.Core.Specs;
+using FunctionsBatch.Http.Api;
+using FunctionsBatch.Http.Reports;
+using FunctionsBatch.Orchestration;
+using FunctionsBatch.Orchestration.Activities;
+using FunctionsBatch.Orchestration.Batch;
+using FunctionsBatch.Orchestration.Processing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,10 +1,10 @@
 using System.Globalization;
+using FunctionsBatch.Azure.Intake;
+using FunctionsBatch.Azure.OpenAI;
 using FunctionsBatch.Core.Models;
 using FunctionsBatch.Core.Pricing;
 using FunctionsBatch.Http.Api;
 using FunctionsBatch.Orchestration.Processing;
-using FunctionsBatch.Azure.Intake;
-using FunctionsBatch.Azure.OpenAI;
 using Microsoft.Extensions.Configuration;
 
 namespace FunctionsBatch.Azure;

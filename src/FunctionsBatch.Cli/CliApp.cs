@@ -1,8 +1,8 @@
-using FunctionsBatch.Client;
 using System.CommandLine;
 using System.Net;
 using FunctionsBatch.Cli.Commands;
 using FunctionsBatch.Cli.Http;
+using FunctionsBatch.Client;
 
 namespace FunctionsBatch.Cli;
 

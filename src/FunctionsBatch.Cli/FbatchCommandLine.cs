@@ -1,6 +1,6 @@
-using System.Globalization;
 using System.CommandLine;
 using System.CommandLine.Help;
+using System.Globalization;
 using FunctionsBatch.Core.Runs;
 
 namespace FunctionsBatch.Cli;

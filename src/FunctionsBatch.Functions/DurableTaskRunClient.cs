@@ -1,6 +1,6 @@
 using FunctionsBatch.Core.Runs;
-using FunctionsBatch.Orchestration;
 using FunctionsBatch.Http.Api;
+using FunctionsBatch.Orchestration;
 using Grpc.Core;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;

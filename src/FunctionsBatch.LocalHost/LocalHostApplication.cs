@@ -1,11 +1,11 @@
+using DurableTask.AzureStorage;
+using DurableTask.Core;
 using FunctionsBatch.Azure;
 using FunctionsBatch.Azure.Telemetry;
+using FunctionsBatch.Http.Api;
 using FunctionsBatch.LocalHost.Durable;
 using FunctionsBatch.LocalHost.Http;
 using FunctionsBatch.LocalHost.Timers;
-using FunctionsBatch.Http.Api;
-using DurableTask.AzureStorage;
-using DurableTask.Core;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;

@@ -1,8 +1,8 @@
 using FunctionsBatch.Core.Batch;
 using FunctionsBatch.Core.Planning;
 using FunctionsBatch.Core.Runs;
-using FunctionsBatch.Core.Throttling;
 using FunctionsBatch.Core.Specs;
+using FunctionsBatch.Core.Throttling;
 using FunctionsBatch.Orchestration.Activities;
 using FunctionsBatch.Orchestration.Batch;
 using Microsoft.DurableTask;

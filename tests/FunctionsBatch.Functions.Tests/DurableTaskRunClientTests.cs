@@ -1,7 +1,7 @@
 using FunctionsBatch.Core.Runs;
 using FunctionsBatch.Functions.Tests.Fakes;
-using FunctionsBatch.Orchestration;
 using FunctionsBatch.Http.Api;
+using FunctionsBatch.Orchestration;
 using Grpc.Core;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;

@@ -1,7 +1,7 @@
 using FunctionsBatch.Core.Pricing;
 using FunctionsBatch.Core.Runs;
-using FunctionsBatch.Orchestration.Activities;
 using FunctionsBatch.Http.Api;
+using FunctionsBatch.Orchestration.Activities;
 
 namespace FunctionsBatch.Orchestration.Tests;
 

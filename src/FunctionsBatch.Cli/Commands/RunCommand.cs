@@ -1,9 +1,9 @@
-using FunctionsBatch.Client;
 using System.Diagnostics;
 using System.Text.Json;
 using FunctionsBatch.Cli.Http;
 using FunctionsBatch.Cli.Output;
 using FunctionsBatch.Cli.Records;
+using FunctionsBatch.Client;
 using FunctionsBatch.Core.Specs;
 
 namespace FunctionsBatch.Cli.Commands;

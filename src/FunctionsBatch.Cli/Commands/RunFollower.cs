@@ -1,8 +1,8 @@
-using FunctionsBatch.Client;
 using System.Diagnostics;
 using System.Net;
 using FunctionsBatch.Cli.Http;
 using FunctionsBatch.Cli.Output;
+using FunctionsBatch.Client;
 
 namespace FunctionsBatch.Cli.Commands;
 

@@ -1,5 +1,5 @@
-using FunctionsBatch.Client;
 using System.Text.Json;
+using FunctionsBatch.Client;
 
 namespace FunctionsBatch.Cli.Http;
 

@@ -1,7 +1,7 @@
-using FunctionsBatch.Client;
 using System.Diagnostics;
 using System.Text;
 using FunctionsBatch.Cli.Http;
+using FunctionsBatch.Client;
 
 namespace FunctionsBatch.Cli.Output;
 

@@ -1,4 +1,3 @@
-using FunctionsBatch.Orchestration;
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text.Json;
@@ -8,6 +7,7 @@ using FunctionsBatch.Core.Records;
 using FunctionsBatch.Core.Runs;
 using FunctionsBatch.Core.Specs;
 using FunctionsBatch.Http.Reports;
+using FunctionsBatch.Orchestration;
 using Microsoft.Extensions.Logging;
 
 namespace FunctionsBatch.Http.Api;

@@ -1,8 +1,8 @@
 using DurableTask.Core;
 using DurableTask.Core.Exceptions;
 using FunctionsBatch.Core.Runs;
-using FunctionsBatch.Orchestration;
 using FunctionsBatch.Http.Api;
+using FunctionsBatch.Orchestration;
 
 namespace FunctionsBatch.LocalHost.Durable;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
 using FunctionsBatch.Azure;
+using FunctionsBatch.Http.Api;
 using FunctionsBatch.LocalHost.Durable;
 using FunctionsBatch.LocalHost.Timers;
-using FunctionsBatch.Http.Api;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
