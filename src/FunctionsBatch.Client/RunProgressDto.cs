@@ -9,7 +9,8 @@ public sealed record RunProgressDto(
     int Requests,
     int Throttled,
     int ChunksTotal,
-    int ChunksCompleted)
+    int ChunksCompleted,
+    int Truncated = 0)
 {
     public static RunProgressDto Empty { get; } = new(0, 0, 0, 0, 0, 0, 0, 0, 0);
 

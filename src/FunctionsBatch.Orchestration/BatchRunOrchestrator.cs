@@ -65,18 +65,9 @@ public sealed class BatchRunOrchestrator : TaskOrchestrator<RunInput, RunSummary
             started,
             context.CurrentUtcDateTime,
             tally.Staging.RecordCount + tally.Staging.RejectedRecords,
-            tally.Succeeded,
-            tally.Failed,
             tally.Skipped,
-            tally.Requests,
-            tally.Throttled,
-            tally.Usage,
-            tally.CostMicros,
-            input.RetryOf,
-            tally.Repairs,
-            tally.LedgerHits,
-            Online: tally.Totals.OnlinePart,
-            Batch: tally.Totals.BatchPart);
+            tally.Totals.Counters,
+            input.RetryOf);
         summary = await context.CallActivityAsync<RunSummary>(nameof(WriteRunCostActivity), summary, ChunkDispatcher.ActivityRetry);
         var intakeQueue = input.Source.Kind == RunSourceKinds.Queue ? input.Source.Location : null;
         var export = await context.CallActivityAsync<RunExport>(
@@ -85,7 +76,7 @@ public sealed class BatchRunOrchestrator : TaskOrchestrator<RunInput, RunSummary
         context.SetCustomStatus(tally.Progress(RunPhases.Done));
         logger.LogInformation(
             "Run {RunId} finished {Outcome}: {Succeeded} succeeded, {Failed} failed, {Skipped} skipped",
-            input.RunId, summary.Outcome, summary.Succeeded, summary.Failed, summary.Skipped);
+            input.RunId, summary.Outcome, summary.All.Succeeded, summary.All.Failed, summary.Skipped);
         return summary;
     }
 
@@ -201,6 +192,5 @@ public sealed class BatchRunOrchestrator : TaskOrchestrator<RunInput, RunSummary
 
     public static string ChunkGroupInstanceId(string runId, int group) => $"{runId}:g{group:D5}";
 
-    private static RunProgress ProgressOf(ChunkTotals totals) =>
-        new(string.Empty, 0, 0, totals.Chunks, totals.Succeeded, totals.Failed, totals.Requests, totals.Throttled, totals.Usage, totals.CostMicros);
+    private static RunProgress ProgressOf(ChunkTotals totals) => new(string.Empty, 0, 0, totals.Chunks, totals.All);
 }

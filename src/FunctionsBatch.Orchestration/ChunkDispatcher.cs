@@ -77,7 +77,7 @@ internal static class ChunkDispatcher
             var done = (Task<ChunkSummary>)finished;
             var summary = await done;
             var (ticket, sent) = inFlight[done];
-            window.Completed(ticket, summary.Throttled);
+            window.Completed(ticket, summary.Counters.Throttled);
             inFlight.Remove(done);
             if (summary.Deferred > 0)
             {
@@ -88,7 +88,7 @@ internal static class ChunkDispatcher
             }
 
             totals = totals.Plus(summary);
-            var run = before.Plus(totals);
+            var run = before.Plus(totals).All;
             if (hopeless is null && spec.FailureThreshold is { } threshold && threshold.IsExceeded(run.Processed, run.Failed))
             {
                 hopeless = string.Create(
@@ -124,10 +124,11 @@ internal static class ChunkDispatcher
         }
 
         var budget = (long)(budgetUsd * 1_000_000m);
-        var perChunk = run.CostMicros / run.Chunks;
-        var projected = run.CostMicros + ((inFlight + 1) * perChunk);
+        var spent = run.All.CostMicros;
+        var perChunk = spent / run.Chunks;
+        var projected = spent + ((inFlight + 1) * perChunk);
         return projected <= budget
             ? null
-            : string.Create(CultureInfo.InvariantCulture, $"stopped: spent ${run.CostMicros / 1_000_000m:0.######} of the ${budgetUsd} budget, and the next chunk (about ${perChunk / 1_000_000m:0.######}) would pass it");
+            : string.Create(CultureInfo.InvariantCulture, $"stopped: spent ${spent / 1_000_000m:0.######} of the ${budgetUsd} budget, and the next chunk (about ${perChunk / 1_000_000m:0.######}) would pass it");
     }
 }

@@ -30,6 +30,5 @@ public sealed class ChunkGroupOrchestrator : TaskOrchestrator<ChunkGroupInput, D
     }
 
     private static RunProgress GroupProgress(ChunkTotals totals, string phase, ChunkGroupInput input) =>
-        new(phase, 0, input.EndChunk - input.FirstChunk, totals.Chunks, totals.Succeeded, totals.Failed,
-            totals.Requests, totals.Throttled, totals.Usage, totals.CostMicros);
+        new(phase, 0, input.EndChunk - input.FirstChunk, totals.Chunks, totals.All);
 }

@@ -1,44 +1,32 @@
 using FunctionsBatch.Core.Records;
+using FunctionsBatch.Core.Runs;
+
 namespace FunctionsBatch.Orchestration;
 
 /// <summary>
 /// A cost row as stored: the run's total (<see cref="RowKey"/> <c>run</c>) or one model × mode part of it
 /// (<c>{model}|{mode}</c>). The parts of a run add up to its total.
 /// </summary>
+/// <param name="TotalRecords">Every record the row covers, skipped ones included (parts have none skipped).</param>
+/// <param name="WasteCauses">The waste as stored for people to read, e.g. <c>re-asked 512</c>.</param>
 public sealed record RunCostRow(
     string RunId,
+    string RowKey,
     string Job,
     string Model,
     string PromptVersion,
     string Tenant,
     string Feature,
     string Outcome,
+    string Mode,
     DateTime StartedUtc,
     DateTime CompletedUtc,
     int TotalRecords,
-    int Succeeded,
-    int Failed,
     int Skipped,
-    int Requests,
-    long InputTokens,
-    long CachedInputTokens,
-    long OutputTokens,
-    long CostMicros,
-    int LedgerHits,
-    string Mode,
-    string RowKey = RunCostRow.RunRowKey,
-    long ListCostMicros = 0,
-    long WasteTokens = 0,
-    int Retries = 0,
-    int FailedLines = 0,
-    int ExpiredLines = 0,
-    int ResubmittedLines = 0,
+    RunCounters Counters,
     string WasteCauses = "")
 {
     public const string RunRowKey = "run";
-
-    /// <summary>Mode of a run total that used both online and batch calls.</summary>
-    public const string MixedMode = "mixed";
 
     public bool IsRunTotal => RowKey == RunRowKey;
 

@@ -99,7 +99,7 @@ public sealed class DurableTaskRunClientTests
         var state = await new DurableTaskRunClient(_durable).GetAsync("run-1", CancellationToken.None);
 
         Assert.NotNull(state?.Summary);
-        Assert.Equal(summary.CostMicros, state.Summary.CostMicros);
+        Assert.Equal(summary.All.CostMicros, state.Summary.All.CostMicros);
         Assert.Equal(summary.Outcome, state.Summary.Outcome);
         Assert.Null(state.FailureMessage);
     }

@@ -19,5 +19,5 @@ internal static class TestRuns
     public static RunSummary Summary(string runId) => new(
         runId, Spec.Name, Spec.Model, Spec.PromptVersion, new Dictionary<string, string>(), RunOutcome.Succeeded, null,
         new DateTime(2026, 11, 27, 2, 0, 0, DateTimeKind.Utc), new DateTime(2026, 11, 27, 2, 5, 0, DateTimeKind.Utc),
-        10, 9, 1, 0, 10, 0, new TokenUsage(1000, 0, 200), 1234);
+        10, 0, ModeCounters.Of(RunModes.Online, new RunCounters { Records = 10, Succeeded = 9, Failed = 1, Requests = 10, Usage = new TokenUsage(1000, 0, 200), CostMicros = 1234 }));
 }

@@ -34,8 +34,8 @@ public sealed class BatchChunkOrchestratorTests
         var collect = Assert.Single(_processor.Collects);
         Assert.Equal(("b1", BatchStatuses.Completed, false, false), (collect.Batch.Id, collect.Batch.Status, collect.Canceled, collect.CutOff));
         Assert.Equal(new BatchLeftoversRef("run", 2, 1), Assert.Single(_processor.OnlineLeftovers));
-        Assert.Equal((10, 10, 0), (result.Totals.Records, result.Totals.Succeeded, result.Totals.Failed));
-        Assert.Equal((7, 3), (result.Totals.Batch.Succeeded, result.Totals.Online.Succeeded));
+        Assert.Equal((10, 10, 0), (result.Totals.All.Records, result.Totals.All.Succeeded, result.Totals.All.Failed));
+        Assert.Equal((7, 3), (result.Totals.Counters.Batch.Succeeded, result.Totals.Counters.Online.Succeeded));
     }
 
     [Fact]
@@ -117,7 +117,7 @@ public sealed class BatchChunkOrchestratorTests
 
         Assert.Equal(new BatchLeftoversRef("run", 1, 0), Assert.Single(_processor.OnlineLeftovers));
         Assert.True(_processor.Submits.Count >= 2, "it never waited for the quota");
-        Assert.Equal((0, false, 3), (result.Batches, result.Canceled, result.Totals.Online.Succeeded));
+        Assert.Equal((0, false, 3), (result.Batches, result.Canceled, result.Totals.Counters.Online.Succeeded));
         Assert.Empty(_processor.Collects);
     }
 

@@ -27,20 +27,20 @@ public sealed class BatchRunOrchestratorTests
 
         var chunks = processor.Returned;
         Assert.Equal(Enumerable.Range(0, 10), chunks.Select(c => c.ChunkIndex).Order());
-        Assert.Equal((95, 92, 3, 0), (summary.TotalRecords, summary.Succeeded, summary.Failed, summary.Skipped));
+        Assert.Equal((95, 92, 3, 0), (summary.TotalRecords, summary.All.Succeeded, summary.All.Failed, summary.Skipped));
         Assert.Equal(RunOutcome.CompletedWithFailures, summary.Outcome);
-        Assert.Equal(chunks.Aggregate(TokenUsage.Zero, (total, c) => total + c.Usage), summary.Usage);
-        Assert.Equal(chunks.Sum(c => c.Requests), summary.Requests);
-        Assert.Equal(chunks.Sum(c => c.Throttled), summary.Throttled);
+        Assert.Equal(chunks.Aggregate(TokenUsage.Zero, (total, c) => total + c.Counters.Usage), summary.All.Usage);
+        Assert.Equal(chunks.Sum(c => c.Counters.Requests), summary.All.Requests);
+        Assert.Equal(chunks.Sum(c => c.Counters.Throttled), summary.All.Throttled);
         // Chunk i used 1,000×(i+1) prompt tokens (100×i cached) and 50×(i+1) completion tokens: totals 55,000 / 4,500 / 2,750.
         // gpt-4o-mini, priced once on the total: 50,500 × 0.15 + 4,500 × 0.075 + 2,750 × 0.60 = 7,575 + 337.5 + 1,650 = 9,562.5 → 9,563 µ$.
-        Assert.Equal(new TokenUsage(55_000, 4_500, 2_750), summary.Usage);
-        Assert.Equal(9_563, summary.CostMicros);
+        Assert.Equal(new TokenUsage(55_000, 4_500, 2_750), summary.All.Usage);
+        Assert.Equal(9_563, summary.All.CostMicros);
         Assert.Equal(("classify-test", "gpt-4o-mini", "v1", "run-nine"), (summary.Job, summary.Model, summary.PromptVersion, summary.RetryOf));
         var row = Assert.Single(_costs.Upserts);
         Assert.Equal(
-            (summary.RunId, summary.Outcome, summary.Succeeded, summary.Failed, summary.Skipped, summary.Requests, summary.Usage, summary.CostMicros, summary.RetryOf),
-            (row.RunId, row.Outcome, row.Succeeded, row.Failed, row.Skipped, row.Requests, row.Usage, row.CostMicros, row.RetryOf));
+            (summary.RunId, summary.Outcome, summary.All.Succeeded, summary.All.Failed, summary.Skipped, summary.All.Requests, summary.All.Usage, summary.All.CostMicros, summary.RetryOf),
+            (row.RunId, row.Outcome, row.All.Succeeded, row.All.Failed, row.Skipped, row.All.Requests, row.All.Usage, row.All.CostMicros, row.RetryOf));
         Assert.Equal("contoso", row.Tags["tenant"]);
         Assert.Equal((RunPhases.Done, 10, 10), (status.Phase, status.ChunksTotal, status.ChunksCompleted));
         Assert.Equal("run-ten", Assert.Single(_staging.StageRequests).RunId);
@@ -61,7 +61,7 @@ public sealed class BatchRunOrchestratorTests
 
         var (summary, _) = await host.WaitForSummaryAsync(await host.StartRunAsync(Run("run-window", chunkSize: 10, maxParallelChunks)));
 
-        Assert.Equal(100, summary.Succeeded);
+        Assert.Equal(100, summary.All.Succeeded);
         Assert.Equal(10, processor.Attempts.Count);
         Assert.Equal(maxParallelChunks, processor.MaxConcurrency);
     }
@@ -95,9 +95,9 @@ public sealed class BatchRunOrchestratorTests
         Assert.Equal(RunProgress.Starting, staging);
         var first = Summaries.Chunk(0, 10, failed: 2);
         Assert.Equal(
-            (RunPhases.Processing, 30, 3, 1, 8, 2, first.Requests, first.Usage, first.CostMicros),
-            (midway.Phase, midway.TotalRecords, midway.ChunksTotal, midway.ChunksCompleted, midway.Succeeded, midway.Failed, midway.Requests, midway.Usage, midway.CostMicros));
-        Assert.Equal((RunPhases.Done, 3, 24, 6), (done.Phase, done.ChunksCompleted, done.Succeeded, done.Failed));
+            (RunPhases.Processing, 30, 3, 1, 8, 2, first.Counters.Requests, first.Counters.Usage, first.Counters.CostMicros),
+            (midway.Phase, midway.TotalRecords, midway.ChunksTotal, midway.ChunksCompleted, midway.Counters.Succeeded, midway.Counters.Failed, midway.Counters.Requests, midway.Counters.Usage, midway.Counters.CostMicros));
+        Assert.Equal((RunPhases.Done, 3, 24, 6), (done.Phase, done.ChunksCompleted, done.Counters.Succeeded, done.Counters.Failed));
     }
 
     [Fact]
@@ -121,11 +121,11 @@ public sealed class BatchRunOrchestratorTests
 
         Assert.Equal(0, canceling.ChunksCompleted);
         Assert.Equal([0, 1], processor.Attempts.Select(c => c.ChunkIndex).Order());
-        Assert.Equal((RunOutcome.Canceled, 100, 20, 0, 80), (summary.Outcome, summary.TotalRecords, summary.Succeeded, summary.Failed, summary.Skipped));
+        Assert.Equal((RunOutcome.Canceled, 100, 20, 0, 80), (summary.Outcome, summary.TotalRecords, summary.All.Succeeded, summary.All.Failed, summary.Skipped));
         Assert.Equal("canceled on request", summary.Reason);
-        Assert.Equal(PricedTotal(processor.Returned), summary.CostMicros);
+        Assert.Equal(PricedTotal(processor.Returned), summary.All.CostMicros);
         var row = Assert.Single(_costs.Upserts);
-        Assert.Equal((RunOutcome.Canceled, 80, summary.CostMicros), (row.Outcome, row.Skipped, row.CostMicros));
+        Assert.Equal((RunOutcome.Canceled, 80, summary.All.CostMicros), (row.Outcome, row.Skipped, row.All.CostMicros));
         Assert.Equal((RunPhases.Done, 2), (status.Phase, status.ChunksCompleted));
     }
 
@@ -145,7 +145,7 @@ public sealed class BatchRunOrchestratorTests
         var (summary, _) = await host.WaitForSummaryAsync(id);
 
         Assert.Empty(processor.Attempts);
-        Assert.Equal((RunOutcome.Canceled, 0, 50, 0L), (summary.Outcome, summary.Succeeded, summary.Skipped, summary.CostMicros));
+        Assert.Equal((RunOutcome.Canceled, 0, 50, 0L), (summary.Outcome, summary.All.Succeeded, summary.Skipped, summary.All.CostMicros));
         Assert.Equal(RunOutcome.Canceled, Assert.Single(_costs.Upserts).Outcome);
     }
 
@@ -162,8 +162,8 @@ public sealed class BatchRunOrchestratorTests
 
         Assert.Equal(2, processor.AttemptsOf(2));
         Assert.Equal([1, 1, 2, 1], Enumerable.Range(0, 4).Select(processor.AttemptsOf));
-        Assert.Equal((RunOutcome.Succeeded, 40, 0), (summary.Outcome, summary.Succeeded, summary.Skipped));
-        Assert.Equal(PricedTotal(processor.Returned), Assert.Single(_costs.Upserts).CostMicros);
+        Assert.Equal((RunOutcome.Succeeded, 40, 0), (summary.Outcome, summary.All.Succeeded, summary.Skipped));
+        Assert.Equal(PricedTotal(processor.Returned), Assert.Single(_costs.Upserts).All.CostMicros);
     }
 
     [Fact]
@@ -171,7 +171,7 @@ public sealed class BatchRunOrchestratorTests
     {
         _staging.RecordCount = 30;
         var processor = new FakeChunkProcessor((chunk, attempt) => Task.FromResult(chunk.ChunkIndex == 1 && attempt <= 2
-            ? Summaries.Chunk(chunk.ChunkIndex, 10) with { Succeeded = 0, Deferred = 10 - attempt, Throttled = 5 }
+            ? Summaries.Chunk(chunk.ChunkIndex, 10).With(c => c with { Succeeded = 0, Throttled = 5 }) with { Deferred = 10 - attempt }
             : Summaries.Chunk(chunk.ChunkIndex, 10)));
         await using var host = await OrchestrationHost.StartAsync(_staging, processor, _costs);
 
@@ -181,7 +181,7 @@ public sealed class BatchRunOrchestratorTests
         var sends = processor.Attempts.Where(c => c.ChunkIndex == 1).ToList();
         Assert.NotNull(sends[0].ThrottleDeadline);
         Assert.All(sends, c => Assert.Equal(sends[0].ThrottleDeadline, c.ThrottleDeadline));
-        Assert.Equal((RunOutcome.Succeeded, 30, 0, 0), (summary.Outcome, summary.Succeeded, summary.Failed, summary.Skipped));
+        Assert.Equal((RunOutcome.Succeeded, 30, 0, 0), (summary.Outcome, summary.All.Succeeded, summary.All.Failed, summary.Skipped));
     }
 
     [Theory]
@@ -199,12 +199,12 @@ public sealed class BatchRunOrchestratorTests
         var (summary, _) = await host.WaitForSummaryAsync(await host.StartRunAsync(Run("run-outcome", chunkSize: 10, maxParallelChunks: 2)));
 
         Assert.Equal(expected, summary.Outcome);
-        Assert.Equal((30 + rejected, failedPerChunk.Sum(), rejected), (summary.TotalRecords, summary.Failed, summary.Skipped));
+        Assert.Equal((30 + rejected, failedPerChunk.Sum(), rejected), (summary.TotalRecords, summary.All.Failed, summary.Skipped));
         Assert.Equal(expected, Assert.Single(_costs.Upserts).Outcome);
     }
 
     private static long PricedTotal(IEnumerable<ChunkSummary> chunks) => CostCalculator.MicroDollars(
-        chunks.Aggregate(TokenUsage.Zero, (total, c) => total + c.Usage), PriceTable.Default.For("gpt-4o-mini"));
+        chunks.Aggregate(TokenUsage.Zero, (total, c) => total + c.Counters.Usage), PriceTable.Default.For("gpt-4o-mini"));
 
     [Fact]
     public async Task RunAsync_MoreChunksThanTheExportHolds_StopsBeforeAnyChunkWithTheFieldToChange()
@@ -216,7 +216,7 @@ public sealed class BatchRunOrchestratorTests
         var (summary, _) = await host.WaitForSummaryAsync(await host.StartRunAsync(Run("run-too-many-chunks", chunkSize: 1, maxParallelChunks: 4)));
 
         Assert.Empty(processor.Attempts);
-        Assert.Equal((RunOutcome.Failed, 60_000, 0, 60_000), (summary.Outcome, summary.TotalRecords, summary.Succeeded, summary.Skipped));
+        Assert.Equal((RunOutcome.Failed, 60_000, 0, 60_000), (summary.Outcome, summary.TotalRecords, summary.All.Succeeded, summary.Skipped));
         Assert.StartsWith("$.spec.chunkSize: 1 splits the 60,000 records into 60,000 chunks", summary.Reason, StringComparison.Ordinal);
         Assert.Contains("use a chunkSize of at least 2", summary.Reason, StringComparison.Ordinal);
     }
@@ -225,15 +225,15 @@ public sealed class BatchRunOrchestratorTests
     public async Task RunAsync_MoreChunksThanOneGroup_SplitsIntoBoundedSubOrchestrationsWithTheSameTotals()
     {
         _staging.RecordCount = 100;
-        var processor = new FakeChunkProcessor((chunk, _) => Task.FromResult(Summaries.Chunk(chunk.ChunkIndex, 5) with { Throttled = 0 }));
+        var processor = new FakeChunkProcessor((chunk, _) => Task.FromResult(Summaries.Chunk(chunk.ChunkIndex, 5).With(c => c with { Throttled = 0 })));
         await using var host = await OrchestrationHost.StartAsync(_staging, processor, _costs);
 
         var id = await host.StartRunAsync(Run("run-groups", chunkSize: 5, maxParallelChunks: 3, chunksPerGroup: 6));
         var (summary, status) = await host.WaitForSummaryAsync(id);
 
-        Assert.Equal((100, 100, 20), (summary.TotalRecords, summary.Succeeded, status.ChunksCompleted));
+        Assert.Equal((100, 100, 20), (summary.TotalRecords, summary.All.Succeeded, status.ChunksCompleted));
         Assert.Equal(Enumerable.Range(0, 20), processor.Attempts.Select(c => c.ChunkIndex).Order());
-        Assert.Equal(processor.Returned.Aggregate(TokenUsage.Zero, (total, c) => total + c.Usage), summary.Usage);
+        Assert.Equal(processor.Returned.Aggregate(TokenUsage.Zero, (total, c) => total + c.Counters.Usage), summary.All.Usage);
         var groupSizes = new List<int>();
         for (var group = 0; group < 4; group++)
         {
@@ -251,7 +251,7 @@ public sealed class BatchRunOrchestratorTests
     {
         _staging.RecordCount = 160;
         var processor = new FakeChunkProcessor((chunk, _) => Task.FromResult(
-            Summaries.Chunk(chunk.ChunkIndex, 10) with { Throttled = chunk.ChunkIndex < 4 ? 3 : 0 }))
+            Summaries.Chunk(chunk.ChunkIndex, 10).With(c => c with { Throttled = chunk.ChunkIndex < 4 ? 3 : 0 })))
         {
             Delay = TimeSpan.FromMilliseconds(120),
         };
@@ -259,7 +259,7 @@ public sealed class BatchRunOrchestratorTests
 
         var (summary, _) = await host.WaitForSummaryAsync(await host.StartRunAsync(Run("run-aimd", chunkSize: 10, maxParallelChunks: 4)));
 
-        Assert.Equal(160, summary.Succeeded);
+        Assert.Equal(160, summary.All.Succeeded);
         var atStart = processor.ConcurrencyAtStart;
         Assert.Equal(4, Enumerable.Range(0, 4).Max(i => atStart[i]));
         Assert.True(atStart[4] <= 2, $"after a wave of 429s the window should be halved, but chunk 4 started beside {atStart[4] - 1} others");
@@ -271,7 +271,7 @@ public sealed class BatchRunOrchestratorTests
     {
         _staging.RecordCount = 200;
         var processor = new FakeChunkProcessor((chunk, _) => Task.FromResult(
-            Summaries.Chunk(chunk.ChunkIndex, 10) with { Throttled = 0, CostMicros = 1_000, Usage = new TokenUsage(4_000, 0, 500) }))
+            Summaries.Chunk(chunk.ChunkIndex, 10).With(c => c with { Throttled = 0, CostMicros = 1_000, Usage = new TokenUsage(4_000, 0, 500) })))
         {
             Delay = TimeSpan.FromMilliseconds(30),
         };
@@ -283,10 +283,10 @@ public sealed class BatchRunOrchestratorTests
 
         Assert.Equal(RunOutcome.BudgetExceeded, summary.Outcome);
         Assert.Contains("budget", summary.Reason, StringComparison.Ordinal);
-        var spent = processor.Returned.Sum(c => c.CostMicros);
+        var spent = processor.Returned.Sum(c => c.Counters.CostMicros);
         Assert.InRange(spent, 4_000, 5_500 + 1_000);
-        Assert.Equal(processor.Returned.Count * 10, summary.Succeeded);
-        Assert.Equal(200, summary.Succeeded + summary.Failed + summary.Skipped);
+        Assert.Equal(processor.Returned.Count * 10, summary.All.Succeeded);
+        Assert.Equal(200, summary.All.Succeeded + summary.All.Failed + summary.Skipped);
         Assert.True(summary.Skipped >= 140);
     }
 
@@ -296,7 +296,7 @@ public sealed class BatchRunOrchestratorTests
         _staging.RecordCount = 100;
         var batches = new FakeBatchProcessor
         {
-            OnCollect = r => new BatchCollectResult(FakeBatchProcessor.BatchSummary(r.ChunkIndex, 10, 0) with { CostMicros = 1_000 }, 0),
+            OnCollect = r => new BatchCollectResult(FakeBatchProcessor.BatchSummary(r.ChunkIndex, 10, 0).With(c => c with { CostMicros = 1_000 }), 0),
         };
         var processor = new FakeChunkProcessor((chunk, _) => Task.FromResult(Summaries.Chunk(chunk.ChunkIndex, 10)));
         await using var host = await OrchestrationHost.StartAsync(_staging, processor, _costs, batches, new FakeBatchModelClient { PollsUntilDone = 1 });
@@ -310,15 +310,15 @@ public sealed class BatchRunOrchestratorTests
         Assert.Contains("budget", summary.Reason, StringComparison.Ordinal);
         Assert.Empty(processor.Returned);
         Assert.InRange(batches.Collects.Count, 2, 4);
-        Assert.Equal(batches.Collects.Count * 10, summary.Succeeded);
-        Assert.Equal(100, summary.Succeeded + summary.Failed + summary.Skipped);
+        Assert.Equal(batches.Collects.Count * 10, summary.All.Succeeded);
+        Assert.Equal(100, summary.All.Succeeded + summary.All.Failed + summary.Skipped);
     }
 
     [Fact]
     public async Task RunAsync_FailureRateOverThreshold_StopsEarlyAsFailedWithTheReason()
     {
         _staging.RecordCount = 200;
-        var processor = new FakeChunkProcessor((chunk, _) => Task.FromResult(Summaries.Chunk(chunk.ChunkIndex, 10, failed: 8) with { Throttled = 0 }));
+        var processor = new FakeChunkProcessor((chunk, _) => Task.FromResult(Summaries.Chunk(chunk.ChunkIndex, 10, failed: 8).With(c => c with { Throttled = 0 })));
         await using var host = await OrchestrationHost.StartAsync(_staging, processor, _costs);
         var input = Run("run-hopeless", chunkSize: 10, maxParallelChunks: 1);
         input = input with { Spec = input.Spec with { FailureThreshold = new FailureThreshold(0.5, 20) } };
@@ -328,7 +328,7 @@ public sealed class BatchRunOrchestratorTests
         Assert.Equal(RunOutcome.Failed, summary.Outcome);
         Assert.Contains("failure threshold", summary.Reason, StringComparison.Ordinal);
         Assert.Equal(2, processor.Attempts.Count);
-        Assert.Equal((4, 16, 180), (summary.Succeeded, summary.Failed, summary.Skipped));
+        Assert.Equal((4, 16, 180), (summary.All.Succeeded, summary.All.Failed, summary.Skipped));
     }
 
     [Fact]
@@ -343,9 +343,9 @@ public sealed class BatchRunOrchestratorTests
         var (summary, _) = await host.WaitForSummaryAsync(id);
 
         Assert.Equal(3, processor.Returned.Count);
-        Assert.Equal((30, 30), (summary.Succeeded, summary.Online!.Succeeded));
-        Assert.Null(summary.Batch);
-        Assert.Equal(summary.CostMicros, summary.Online.CostMicros);
+        Assert.Equal((30, 30), (summary.All.Succeeded, summary.Counters.Online.Succeeded));
+        Assert.True(summary.Counters.Batch.IsEmpty);
+        Assert.Equal(summary.All.CostMicros, summary.Counters.Online.CostMicros);
     }
 
     private static RunInput Run(string runId, int chunkSize, int maxParallelChunks, int? chunksPerGroup = null) => new(

@@ -46,7 +46,7 @@ public sealed class ChunkProcessorTests
 
         var summary = await Processor(model).ProcessAsync(Chunk, CancellationToken.None);
 
-        Assert.Equal((5, 4, 1, 4 + 3), (summary.Records, summary.Succeeded, summary.Failed, summary.Requests));
+        Assert.Equal((5, 4, 1, 4 + 3), (summary.Counters.Records, summary.Counters.Succeeded, summary.Counters.Failed, summary.Counters.Requests));
         var failed = _results.Row("run-1", "t-2");
         Assert.Equal((RecordStatus.Failed, RecordErrorCodes.ServerError, 500, 3, "upstream failed"), (failed.Status, failed.ErrorCode, failed.HttpStatus, failed.Attempts, failed.ErrorMessage));
         Assert.All(
@@ -69,7 +69,7 @@ public sealed class ChunkProcessorTests
         Assert.Equal((RecordStatus.Failed, RecordErrorCodes.MissingField, 0, TokenUsage.Zero), (row.Status, row.ErrorCode, row.Attempts, row.Usage));
         Assert.Contains(field, row.ErrorMessage, StringComparison.Ordinal);
         Assert.DoesNotContain(model.Requests, r => r.Messages[^1].Content.Contains("here", StringComparison.Ordinal));
-        Assert.Equal((1, 1, 1), (model.Requests.Count, summary.Succeeded, summary.Failed));
+        Assert.Equal((1, 1, 1), (model.Requests.Count, summary.Counters.Succeeded, summary.Counters.Failed));
     }
 
     [Theory]
@@ -87,7 +87,7 @@ public sealed class ChunkProcessorTests
         var row = _results.Row("run-1", "t-1");
         Assert.Equal((RecordStatus.Failed, RecordErrorCodes.InvalidOutput, output), (row.Status, row.ErrorCode, row.Output));
         Assert.Equal((usage + usage, 2, 200), (row.Usage, row.Attempts, row.HttpStatus));
-        Assert.Equal((0, 1, usage + usage, 1), (summary.Succeeded, summary.Failed, summary.Usage, summary.Repairs));
+        Assert.Equal((0, 1, usage + usage, 1), (summary.Counters.Succeeded, summary.Counters.Failed, summary.Counters.Usage, summary.Counters.Repairs));
         var reAsk = model.Requests[1].Messages;
         Assert.Equal(("assistant", output), (reAsk[^2].Role, reAsk[^2].Content));
         Assert.Contains("does not match the required JSON schema", reAsk[^1].Content, StringComparison.Ordinal);
@@ -104,7 +104,7 @@ public sealed class ChunkProcessorTests
 
         var row = _results.Row("run-1", "t-1");
         Assert.Equal((RecordStatus.Succeeded, """{"category":"bug"}""", 2), (row.Status, row.Output, row.Attempts));
-        Assert.Equal((1, 1), (summary.Succeeded, summary.Repairs));
+        Assert.Equal((1, 1), (summary.Counters.Succeeded, summary.Counters.Repairs));
         Assert.Contains("/category", model.Requests[1].Messages[^1].Content, StringComparison.Ordinal);
     }
 
@@ -120,8 +120,8 @@ public sealed class ChunkProcessorTests
 
         Assert.Equal(3, model.Requests.Count);
         Assert.Equal("earlier", _results.Row("run-1", "t-1").Output);
-        Assert.Equal((4, 4), (summary.Records, summary.Succeeded));
-        Assert.Equal(50, summary.Usage.PromptTokens - (3 * Ok("fine").Usage.PromptTokens));
+        Assert.Equal((4, 4), (summary.Counters.Records, summary.Counters.Succeeded));
+        Assert.Equal(50, summary.Counters.Usage.PromptTokens - (3 * Ok("fine").Usage.PromptTokens));
     }
 
     [Theory]
@@ -138,8 +138,8 @@ public sealed class ChunkProcessorTests
 
         // The three records asked again were in flight or unwritten when the first execution died: billed twice.
         var call = Ok("fine").Usage;
-        Assert.Equal(redoneCalls * call.TotalTokens, summary.Waste?.Redone ?? 0);
-        Assert.Equal(new TokenUsage(50 + ((3 + redoneCalls) * call.PromptTokens), 0, 5 + ((3 + redoneCalls) * call.CompletionTokens)), summary.Usage);
+        Assert.Equal(redoneCalls * call.TotalTokens, summary.Counters.Waste?.Redone ?? 0);
+        Assert.Equal(new TokenUsage(50 + ((3 + redoneCalls) * call.PromptTokens), 0, 5 + ((3 + redoneCalls) * call.CompletionTokens)), summary.Counters.Usage);
     }
 
     [Fact]
@@ -156,7 +156,7 @@ public sealed class ChunkProcessorTests
         var summary = await Processor(model).ProcessAsync(laterRun, CancellationToken.None);
 
         Assert.Equal(4, model.Requests.Count);
-        Assert.Equal((3, 2, 100L), (summary.Succeeded, summary.LedgerHits, summary.Usage.PromptTokens));
+        Assert.Equal((3, 2, 100L), (summary.Counters.Succeeded, summary.Counters.LedgerHits, summary.Counters.Usage.PromptTokens));
         var reused = _results.Row("run-2", "t-0");
         Assert.Equal((true, "fine", 0, 0L), (reused.FromLedger, reused.Output, reused.Attempts, reused.Usage.PromptTokens));
         Assert.Equal(_results.Row("run-1", "t-0").ContentKey, reused.ContentKey);
@@ -175,7 +175,7 @@ public sealed class ChunkProcessorTests
         _staging.AddChunk(laterRun, [TestSpecs.Ticket("t-0")]);
         var summary = await Processor(model).ProcessAsync(laterRun, CancellationToken.None);
 
-        Assert.Equal((2, 0), (model.Requests.Count, summary.LedgerHits));
+        Assert.Equal((2, 0), (model.Requests.Count, summary.Counters.LedgerHits));
     }
 
     [Fact]
@@ -192,7 +192,7 @@ public sealed class ChunkProcessorTests
         var row = _results.Row("run-1", "t-big");
         Assert.Equal((RecordStatus.Failed, RecordErrorCodes.ContextLengthExceeded, 0), (row.Status, row.ErrorCode, row.Attempts));
         Assert.Single(model.Requests);
-        Assert.Equal((1, 1), (summary.Succeeded, summary.Failed));
+        Assert.Equal((1, 1), (summary.Counters.Succeeded, summary.Counters.Failed));
     }
 
     [Theory]
@@ -207,7 +207,7 @@ public sealed class ChunkProcessorTests
 
         var row = _results.Row("run-1", "t-1");
         Assert.Equal((RecordStatus.Succeeded, output, (string?)null), (row.Status, row.Output, row.ErrorCode));
-        Assert.Equal(1, summary.Succeeded);
+        Assert.Equal(1, summary.Counters.Succeeded);
     }
 
     [Fact]
@@ -226,9 +226,9 @@ public sealed class ChunkProcessorTests
 
         var summary = await Processor(model).ProcessAsync(Chunk, CancellationToken.None);
 
-        Assert.Equal(new TokenUsage(10_000, 1_200, 1_000), summary.Usage);
-        Assert.Equal(2_010, summary.CostMicros);
-        Assert.Equal((3, 6, 2), (summary.ChunkIndex, summary.Requests, summary.Throttled));
+        Assert.Equal(new TokenUsage(10_000, 1_200, 1_000), summary.Counters.Usage);
+        Assert.Equal(2_010, summary.Counters.CostMicros);
+        Assert.Equal((3, 6, 2), (summary.ChunkIndex, summary.Counters.Requests, summary.Counters.Throttled));
         Assert.Equal(new TokenUsage(4_000, 600, 400), _results.Row("run-1", "t-3").Usage);
     }
 
@@ -247,7 +247,7 @@ public sealed class ChunkProcessorTests
         Assert.Equal(ids, batch.Select(r => r.RecordId).Order(StringComparer.Ordinal));
         Assert.All(batch, r => Assert.Equal(("run-1", 3), (r.RunId, r.ChunkIndex)));
         Assert.Equal(7, model.Requests.Count);
-        Assert.Equal((7, 6, 1), (summary.Records, summary.Succeeded, summary.Failed));
+        Assert.Equal((7, 6, 1), (summary.Counters.Records, summary.Counters.Succeeded, summary.Counters.Failed));
     }
 
     [Fact]

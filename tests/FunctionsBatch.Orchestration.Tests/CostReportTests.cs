@@ -1,5 +1,6 @@
 using FunctionsBatch.Core.Pricing;
 using FunctionsBatch.Core.Runs;
+using FunctionsBatch.Core.Specs;
 using FunctionsBatch.Http.Api;
 using FunctionsBatch.Orchestration.Activities;
 
@@ -15,25 +16,24 @@ public sealed class CostReportTests
     {
         var run = Summary("mixed") with
         {
-            Online = Part(20, new TokenUsage(12_000, 0, 400)),
-            Batch = Part(480, new TokenUsage(300_000, 0, 9_000)),
+            Counters = new ModeCounters(Part(20, new TokenUsage(12_000, 0, 400)), Part(480, new TokenUsage(300_000, 0, 9_000))),
         };
 
         var priced = WriteRunCostActivity.Price(run, PriceTable.Default);
 
         // gpt-4o-mini: online 12,000 × 0.15 + 400 × 0.60 = 2,040 µ$; batch (300,000 × 0.15 + 9,000 × 0.60) / 2 = 25,200 µ$.
-        Assert.Equal((2_040L, 2_040L), (priced.Online!.CostMicros, priced.Online.ListCostMicros));
-        Assert.Equal((25_200L, 50_400L), (priced.Batch!.CostMicros, priced.Batch.ListCostMicros));
-        Assert.Equal((27_240L, 52_440L), (priced.CostMicros, priced.ListCostMicros));
+        Assert.Equal((2_040L, 2_040L), (priced.Counters.Online.CostMicros, priced.Counters.Online.ListCostMicros));
+        Assert.Equal((25_200L, 50_400L), (priced.Counters.Batch.CostMicros, priced.Counters.Batch.ListCostMicros));
+        Assert.Equal((27_240L, 52_440L), (priced.All.CostMicros, priced.All.ListCostMicros));
     }
 
     [Fact]
-    public void Price_SummaryWithoutParts_IsAllOnline()
+    public void Price_OnlineRun_LeavesTheBatchPartEmpty()
     {
-        var priced = WriteRunCostActivity.Price(Summary("old") with { Usage = new TokenUsage(1_000_000, 0, 0) }, PriceTable.Default);
+        var priced = WriteRunCostActivity.Price(Summary("online") with { Counters = ModeCounters.Of(RunModes.Online, Part(1, new TokenUsage(1_000_000, 0, 0))) }, PriceTable.Default);
 
-        Assert.Equal((150_000L, 150_000L), (priced.CostMicros, priced.Online!.CostMicros));
-        Assert.Null(priced.Batch);
+        Assert.Equal((150_000L, 150_000L), (priced.All.CostMicros, priced.Counters.Online.CostMicros));
+        Assert.True(priced.Counters.Batch.IsEmpty);
     }
 
     [Fact]
@@ -60,11 +60,12 @@ public sealed class CostReportTests
         Assert.Equal((28_940L, 3), (byModel.CostMicros, byModel.Runs));
     }
 
-    private static ModeTotals Part(int records, TokenUsage usage) => new(records, records, 0, 0, records, 0, 0, usage, TokenWaste.None);
+    private static RunCounters Part(int records, TokenUsage usage) => new() { Records = records, Succeeded = records, Requests = records, Usage = usage };
 
     private static RunSummary Summary(string id) => new(
-        id, "classify", "gpt-4o-mini", "v1", new Dictionary<string, string>(), RunOutcome.Succeeded, null, Started, Started, 500, 500, 0, 0, 500, 0, TokenUsage.Zero, 0);
+        id, "classify", "gpt-4o-mini", "v1", new Dictionary<string, string>(), RunOutcome.Succeeded, null, Started, Started, 500, 0, ModeCounters.None);
 
     private static RunCostRow Row(string run, string rowKey, string mode, string tenant, long cost, int records) => new(
-        run, "classify", "gpt-4o-mini", "v1", tenant, "triage", "Succeeded", Started, Started, records, records, 0, 0, records, 0, 0, 0, cost, 0, mode, rowKey);
+        run, rowKey, "classify", "gpt-4o-mini", "v1", tenant, "triage", "Succeeded", mode, Started, Started, records, 0,
+        Part(records, TokenUsage.Zero) with { CostMicros = cost });
 }

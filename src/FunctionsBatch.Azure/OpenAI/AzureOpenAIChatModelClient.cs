@@ -52,6 +52,7 @@ public sealed class AzureOpenAIChatModelClient(AzureOpenAIClient client) : IChat
             return ChatCallResult.Success(text, usage, clock.ElapsedMilliseconds) with
             {
                 Rate = ModelFailureClassifier.ReadRateSignal(result.GetRawResponse()),
+                Truncated = completion.FinishReason == ChatFinishReason.Length,
             };
         }
         catch (ClientResultException ex)

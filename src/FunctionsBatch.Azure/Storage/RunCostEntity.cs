@@ -1,3 +1,4 @@
+using System.Runtime.Serialization;
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
@@ -82,8 +83,23 @@ public sealed class RunCostEntity : ITableEntity
     /// <summary>What <see cref="WasteTokens"/> was spent on, largest first (see <see cref="TokenWaste.Describe"/>).</summary>
     public string WasteCauses { get; set; } = string.Empty;
 
+    public long WasteReasked { get; set; }
+
+    public long WasteFailedRecords { get; set; }
+
+    public long WasteUnreadable { get; set; }
+
+    public long WasteLostInTransit { get; set; }
+
+    public long WasteRedone { get; set; }
+
+    public long WasteInvalidBatchLines { get; set; }
+
     /// <summary>Online calls sent again after a transient failure.</summary>
     public int Retries { get; set; }
+
+    /// <summary>Records whose answer was cut off at <c>maxOutputTokens</c> (<c>finish_reason: length</c>).</summary>
+    public int Truncated { get; set; }
 
     public int FailedLines { get; set; }
 
@@ -91,71 +107,69 @@ public sealed class RunCostEntity : ITableEntity
 
     public int ResubmittedLines { get; set; }
 
+    /// <summary>The counters this row holds; the one mapping between <see cref="RunCounters"/> and the columns.</summary>
+    [IgnoreDataMember]
+    public RunCounters Counters
+    {
+        get => new()
+        {
+            Records = TotalRecords - Skipped,
+            Succeeded = Succeeded,
+            Failed = Failed,
+            LedgerHits = LedgerHits,
+            Requests = Requests,
+            Retries = Retries,
+            Throttled = Throttled,
+            Repairs = Repairs,
+            Truncated = Truncated,
+            Usage = new TokenUsage(InputTokens, CachedInputTokens, OutputTokens),
+            Waste = new TokenWaste(WasteReasked, WasteFailedRecords, WasteUnreadable, WasteLostInTransit, WasteRedone, WasteInvalidBatchLines),
+            FailedLines = FailedLines,
+            ExpiredLines = ExpiredLines,
+            ResubmittedLines = ResubmittedLines,
+            CostMicros = CostMicros,
+            ListCostMicros = ListCostMicros,
+        };
+        set
+        {
+            ArgumentNullException.ThrowIfNull(value);
+            Succeeded = value.Succeeded;
+            Failed = value.Failed;
+            LedgerHits = value.LedgerHits;
+            Requests = value.Requests;
+            Retries = value.Retries;
+            Throttled = value.Throttled;
+            Repairs = value.Repairs;
+            Truncated = value.Truncated;
+            InputTokens = value.Usage.PromptTokens;
+            CachedInputTokens = value.Usage.CachedTokens;
+            OutputTokens = value.Usage.CompletionTokens;
+            var waste = value.Waste;
+            (WasteReasked, WasteFailedRecords, WasteUnreadable, WasteLostInTransit, WasteRedone, WasteInvalidBatchLines) =
+                (waste.Reasked, waste.FailedRecords, waste.Unreadable, waste.LostInTransit, waste.Redone, waste.InvalidBatchLines);
+            WasteTokens = waste.Total;
+            WasteCauses = Fit(waste.Describe());
+            FailedLines = value.FailedLines;
+            ExpiredLines = value.ExpiredLines;
+            ResubmittedLines = value.ResubmittedLines;
+            CostMicros = value.CostMicros;
+            ListCostMicros = value.ListCostMicros;
+        }
+    }
+
+    /// <summary>The run's total row.</summary>
     public static RunCostEntity From(RunSummary run)
     {
         ArgumentNullException.ThrowIfNull(run);
-        var entity = new RunCostEntity
-        {
-            PartitionKey = run.RunId,
-            Job = run.Job,
-            Model = Fit(run.Model),
-            PromptVersion = Fit(run.PromptVersion),
-            Tenant = Fit(run.Tags.GetValueOrDefault("tenant", string.Empty)),
-            Feature = Fit(run.Tags.GetValueOrDefault("feature", string.Empty)),
-            Tags = TagsColumn(run.Tags),
-            Outcome = run.Outcome.ToString(),
-            StartedUtc = DateTime.SpecifyKind(run.StartedUtc, DateTimeKind.Utc),
-            CompletedUtc = DateTime.SpecifyKind(run.CompletedUtc, DateTimeKind.Utc),
-            TotalRecords = run.TotalRecords,
-            Succeeded = run.Succeeded,
-            Failed = run.Failed,
-            Skipped = run.Skipped,
-            Requests = run.Requests,
-            Throttled = run.Throttled,
-            InputTokens = run.Usage.PromptTokens,
-            CachedInputTokens = run.Usage.CachedTokens,
-            OutputTokens = run.Usage.CompletionTokens,
-            CostMicros = run.CostMicros,
-            LedgerHits = run.LedgerHits,
-            Repairs = run.Repairs,
-            RetryOf = run.RetryOf,
-            Mode = ModeOf(run),
-            ListCostMicros = run.ListCostMicros,
-            Retries = (run.Online?.Retries ?? 0) + (run.Batch?.Retries ?? 0),
-            FailedLines = run.Batch?.FailedLines ?? 0,
-            ExpiredLines = run.Batch?.ExpiredLines ?? 0,
-            ResubmittedLines = run.Batch?.ResubmittedLines ?? 0,
-        };
-        entity.SetWaste(run.Online?.Waste + run.Batch?.Waste);
-        return entity;
+        return Row(run, RunRowKey, run.Counters.Mode, run.All, run.TotalRecords, run.Skipped);
     }
 
     /// <summary>The row of one model × mode part of a run.</summary>
-    public static RunCostEntity Part(RunSummary run, string mode, ModeTotals part)
+    public static RunCostEntity Part(RunSummary run, string mode, RunCounters part)
     {
+        ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(part);
-        var entity = From(run);
-        entity.RowKey = RunCostRow.ModeRowKey(run.Model, mode);
-        entity.Mode = mode;
-        entity.TotalRecords = part.Records;
-        entity.Succeeded = part.Succeeded;
-        entity.Failed = part.Failed;
-        entity.Skipped = 0;
-        entity.Requests = part.Requests;
-        entity.Throttled = 0;
-        entity.InputTokens = part.Usage.PromptTokens;
-        entity.CachedInputTokens = part.Usage.CachedTokens;
-        entity.OutputTokens = part.Usage.CompletionTokens;
-        entity.CostMicros = part.CostMicros;
-        entity.ListCostMicros = part.ListCostMicros;
-        entity.LedgerHits = part.LedgerHits;
-        entity.Repairs = part.Repairs;
-        entity.SetWaste(part.Waste);
-        entity.Retries = part.Retries;
-        entity.FailedLines = part.FailedLines;
-        entity.ExpiredLines = part.ExpiredLines;
-        entity.ResubmittedLines = part.ResubmittedLines;
-        return entity;
+        return Row(run, RunCostRow.ModeRowKey(run.Model, mode), mode, part, part.Records, 0);
     }
 
     /// <summary>The run's rows: its total, then one per mode it used.</summary>
@@ -163,18 +177,38 @@ public sealed class RunCostEntity : ITableEntity
     {
         ArgumentNullException.ThrowIfNull(run);
         var rows = new List<RunCostEntity> { From(run) };
-        if (run.Online is { IsEmpty: false } online)
+        if (!run.Counters.Online.IsEmpty)
         {
-            rows.Add(Part(run, RunModes.Online, online));
+            rows.Add(Part(run, RunModes.Online, run.Counters.Online));
         }
 
-        if (run.Batch is { IsEmpty: false } batch)
+        if (!run.Counters.Batch.IsEmpty)
         {
-            rows.Add(Part(run, RunModes.Batch, batch));
+            rows.Add(Part(run, RunModes.Batch, run.Counters.Batch));
         }
 
         return rows;
     }
+
+    private static RunCostEntity Row(RunSummary run, string rowKey, string mode, RunCounters counters, int totalRecords, int skipped) => new()
+    {
+        PartitionKey = run.RunId,
+        RowKey = rowKey,
+        Job = run.Job,
+        Model = Fit(run.Model),
+        PromptVersion = Fit(run.PromptVersion),
+        Tenant = Fit(run.Tags.GetValueOrDefault("tenant", string.Empty)),
+        Feature = Fit(run.Tags.GetValueOrDefault("feature", string.Empty)),
+        Tags = TagsColumn(run.Tags),
+        Outcome = run.Outcome.ToString(),
+        StartedUtc = DateTime.SpecifyKind(run.StartedUtc, DateTimeKind.Utc),
+        CompletedUtc = DateTime.SpecifyKind(run.CompletedUtc, DateTimeKind.Utc),
+        RetryOf = run.RetryOf,
+        Mode = mode,
+        TotalRecords = totalRecords,
+        Skipped = skipped,
+        Counters = counters,
+    };
 
     /// <summary>
     /// The spec's limits keep every column far inside Table Storage's; this is the last guard, for a row written after
@@ -194,21 +228,6 @@ public sealed class RunCostEntity : ITableEntity
 
     private static readonly JsonSerializerOptions TagsJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    private void SetWaste(TokenWaste? waste)
-    {
-        WasteTokens = waste?.Total ?? 0;
-        WasteCauses = Fit(waste?.Describe() ?? string.Empty);
-    }
-
-    private static string ModeOf(RunSummary run) => (run.Online is { IsEmpty: false }, run.Batch is { IsEmpty: false }) switch
-    {
-        (true, true) => RunCostRow.MixedMode,
-        (false, true) => RunModes.Batch,
-        _ => RunModes.Online,
-    };
-
     public RunCostRow ToRow() => new(
-        PartitionKey, Job, Model, PromptVersion, Tenant, Feature, Outcome, StartedUtc, CompletedUtc,
-        TotalRecords, Succeeded, Failed, Skipped, Requests, InputTokens, CachedInputTokens, OutputTokens, CostMicros, LedgerHits, Mode,
-        RowKey, ListCostMicros, WasteTokens, Retries, FailedLines, ExpiredLines, ResubmittedLines, WasteCauses);
+        PartitionKey, RowKey, Job, Model, PromptVersion, Tenant, Feature, Outcome, Mode, StartedUtc, CompletedUtc, TotalRecords, Skipped, Counters, WasteCauses);
 }

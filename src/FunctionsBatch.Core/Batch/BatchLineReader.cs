@@ -62,12 +62,13 @@ public static class BatchLineReader
             return new BatchLineResult(customId, false, null, usage, 200, "malformed_response", "the batch line's body has no choices[0].message", false, true);
         }
 
-        if (Text(choices[0], "finish_reason") == "content_filter")
+        var finishReason = Text(choices[0], "finish_reason");
+        if (finishReason == "content_filter")
         {
             return new BatchLineResult(customId, false, null, usage, 200, "content_filter", "the output was filtered by the content filter", false, false);
         }
 
-        return new BatchLineResult(customId, true, Text(message, "content") ?? string.Empty, usage, 200, null, null, false, false);
+        return new BatchLineResult(customId, true, Text(message, "content") ?? string.Empty, usage, 200, null, null, false, false, finishReason == "length");
     }
 
     private static BatchLineResult Failure(string customId, int? status, JsonElement body)

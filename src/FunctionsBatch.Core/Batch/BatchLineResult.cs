@@ -4,6 +4,7 @@ namespace FunctionsBatch.Core.Batch;
 
 /// <summary>One line of a batch's output or error file, read.</summary>
 /// <param name="Retryable">For a failure: whether sending the line again could succeed (expired, 429, 408, 5xx).</param>
+/// <param name="Truncated">The answer was cut off at <c>max_tokens</c> (<c>finish_reason: length</c>).</param>
 public sealed record BatchLineResult(
     string CustomId,
     bool Succeeded,
@@ -13,4 +14,5 @@ public sealed record BatchLineResult(
     string? ErrorCode,
     string? ErrorMessage,
     bool Expired,
-    bool Retryable);
+    bool Retryable,
+    bool Truncated = false);

@@ -1,3 +1,4 @@
+using FunctionsBatch.Core.Runs;
 using FunctionsBatch.Core.Specs;
 
 namespace FunctionsBatch.Core.Pricing;
@@ -57,6 +58,27 @@ public sealed class PriceTable
         mode == RunModes.Batch
             ? BatchPrices.TryGetValue(model, out var batch) ? batch : For(model).Times(BatchDiscount)
             : For(model);
+
+    /// <summary>
+    /// The counters with their cost: billed at the mode's price (cached prompt tokens at the cached price) and at the
+    /// undiscounted list price. The one place tokens become money.
+    /// </summary>
+    public RunCounters Price(RunCounters counters, string model, string mode)
+    {
+        ArgumentNullException.ThrowIfNull(counters);
+        return counters with
+        {
+            CostMicros = CostCalculator.MicroDollars(counters.Usage, For(model, mode)),
+            ListCostMicros = CostCalculator.ListMicroDollars(counters.Usage, For(model)),
+        };
+    }
+
+    /// <summary>Each mode priced at its own price.</summary>
+    public ModeCounters Price(ModeCounters counters, string model)
+    {
+        ArgumentNullException.ThrowIfNull(counters);
+        return new(Price(counters.Online, model, RunModes.Online), Price(counters.Batch, model, RunModes.Batch));
+    }
 
     public bool Knows(string model) => Prices.ContainsKey(model);
 }

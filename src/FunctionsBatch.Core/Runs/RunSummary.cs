@@ -1,9 +1,9 @@
 namespace FunctionsBatch.Core.Runs;
 
 /// <summary>The orchestration output, and the source of the run's cost rows (one per run, one per model × mode).</summary>
-/// <param name="Online">The part answered with chat completions; when neither part is set the whole run was online.</param>
-/// <param name="Batch">The part answered through the Batch API.</param>
-/// <param name="ListCostMicros">What the tokens would cost at list price, with no batch or cache discount.</param>
+/// <param name="TotalRecords">Every record of the input, the rejected ones included.</param>
+/// <param name="Skipped">Records that never reached the model: rejected at staging, or never dispatched.</param>
+/// <param name="Counters">What each mode did; priced once the cost row is written.</param>
 /// <param name="Export">Where the results were exported once the run finished.</param>
 public sealed record RunSummary(
     string RunId,
@@ -16,17 +16,10 @@ public sealed record RunSummary(
     DateTime StartedUtc,
     DateTime CompletedUtc,
     int TotalRecords,
-    int Succeeded,
-    int Failed,
     int Skipped,
-    int Requests,
-    int Throttled,
-    TokenUsage Usage,
-    long CostMicros,
+    ModeCounters Counters,
     string? RetryOf = null,
-    int Repairs = 0,
-    int LedgerHits = 0,
-    RunExport? Export = null,
-    ModeTotals? Online = null,
-    ModeTotals? Batch = null,
-    long ListCostMicros = 0);
+    RunExport? Export = null)
+{
+    public RunCounters All => Counters.All;
+}

@@ -7,5 +7,8 @@ public static class RunModes
     public const string Batch = "batch";
     public const string Auto = "auto";
 
+    /// <summary>Not a spec value: a run's total when it used both online and batch calls.</summary>
+    public const string Mixed = "mixed";
+
     public static readonly IReadOnlyList<string> All = [Online, Batch, Auto];
 }

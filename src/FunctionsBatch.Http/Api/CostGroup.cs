@@ -15,4 +15,5 @@ public sealed record CostGroup(
     decimal CostUsd,
     long ListCostMicros,
     long WasteTokens,
-    int Requests);
+    int Requests,
+    int Truncated);

@@ -1,4 +1,5 @@
 using FunctionsBatch.Core.Pricing;
+using FunctionsBatch.Core.Runs;
 using FunctionsBatch.Orchestration;
 
 namespace FunctionsBatch.Http.Api;
@@ -32,24 +33,31 @@ public static class CostReport
         var summed = PartDimensions.Contains(dimension) ? Parts(all) : all.Where(r => r.IsRunTotal);
         return summed
             .GroupBy(key, StringComparer.Ordinal)
-            .Select(g => new CostGroup(
-                g.Key,
-                g.Select(r => r.RunId).Distinct(StringComparer.Ordinal).Count(),
-                g.Sum(r => r.TotalRecords),
-                g.Sum(r => r.Succeeded),
-                g.Sum(r => r.Failed),
-                g.Sum(r => r.LedgerHits),
-                g.Sum(r => r.InputTokens),
-                g.Sum(r => r.CachedInputTokens),
-                g.Sum(r => r.OutputTokens),
-                g.Sum(r => r.CostMicros),
-                CostCalculator.ToDollars(g.Sum(r => r.CostMicros)),
-                g.Sum(r => r.ListCostMicros),
-                g.Sum(r => r.WasteTokens),
-                g.Sum(r => r.Requests)))
+            .Select(g => Group(g.Key, g.ToArray()))
             .OrderByDescending(g => g.CostMicros)
             .ThenBy(g => g.Key, StringComparer.Ordinal)
             .ToArray();
+    }
+
+    private static CostGroup Group(string key, IReadOnlyCollection<RunCostRow> rows)
+    {
+        var sum = rows.Aggregate(RunCounters.None, (total, r) => total + r.Counters);
+        return new CostGroup(
+            key,
+            rows.Select(r => r.RunId).Distinct(StringComparer.Ordinal).Count(),
+            rows.Sum(r => r.TotalRecords),
+            sum.Succeeded,
+            sum.Failed,
+            sum.LedgerHits,
+            sum.Usage.PromptTokens,
+            sum.Usage.CachedTokens,
+            sum.Usage.CompletionTokens,
+            sum.CostMicros,
+            CostCalculator.ToDollars(sum.CostMicros),
+            sum.ListCostMicros,
+            sum.Waste.Total,
+            sum.Requests,
+            sum.Truncated);
     }
 
     /// <summary>Each run's model × mode rows, or its total row when it has none.</summary>

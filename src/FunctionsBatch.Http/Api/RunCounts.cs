@@ -1,5 +1,6 @@
 namespace FunctionsBatch.Http.Api;
 
+/// <param name="Truncated">Records whose answer was cut off at <c>maxOutputTokens</c> (<c>finish_reason: length</c>).</param>
 public sealed record RunCounts(
     int TotalRecords,
     int Processed,
@@ -9,4 +10,5 @@ public sealed record RunCounts(
     int Requests,
     int Throttled,
     int ChunksTotal,
-    int ChunksCompleted);
+    int ChunksCompleted,
+    int Truncated);

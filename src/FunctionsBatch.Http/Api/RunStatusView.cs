@@ -26,13 +26,20 @@ public sealed record RunStatusView(
         ArgumentNullException.ThrowIfNull(state);
         var summary = state.Summary;
         var progress = state.Progress;
-        var counts = summary is not null
-            ? new RunCounts(summary.TotalRecords, summary.Succeeded + summary.Failed, summary.Succeeded, summary.Failed, summary.Skipped, summary.Requests, summary.Throttled, progress?.ChunksTotal ?? 0, progress?.ChunksCompleted ?? 0)
-            : progress is not null
-                ? new RunCounts(progress.TotalRecords, progress.Succeeded + progress.Failed, progress.Succeeded, progress.Failed, 0, progress.Requests, progress.Throttled, progress.ChunksTotal, progress.ChunksCompleted)
-                : new RunCounts(0, 0, 0, 0, 0, 0, 0, 0, 0);
-        var usage = summary?.Usage ?? progress?.Usage ?? TokenUsage.Zero;
-        var cost = summary?.CostMicros ?? progress?.CostMicros ?? 0;
+        var counters = summary?.All ?? progress?.Counters ?? RunCounters.None;
+        var counts = new RunCounts(
+            summary?.TotalRecords ?? progress?.TotalRecords ?? 0,
+            counters.Processed,
+            counters.Succeeded,
+            counters.Failed,
+            summary?.Skipped ?? 0,
+            counters.Requests,
+            counters.Throttled,
+            progress?.ChunksTotal ?? 0,
+            progress?.ChunksCompleted ?? 0,
+            counters.Truncated);
+        var usage = counters.Usage;
+        var cost = counters.CostMicros;
         return new RunStatusView(
             state.RunId,
             state.RuntimeStatus,

@@ -85,6 +85,7 @@ public static class RunReportHtml
         Kpi(html, "skipped", "Skipped", counts.Skipped, null);
         Kpi(html, "requests", "Requests", counts.Requests, null);
         Kpi(html, "throttled", "429s", counts.Throttled, counts.Throttled > 0 ? "warn" : null);
+        Kpi(html, "truncated", "Truncated answers", counts.Truncated, counts.Truncated > 0 ? "warn" : null);
         Kpi(html, "tokens", "Tokens", status.Tokens.Input + status.Tokens.Output, null);
         html.Append(CultureInfo.InvariantCulture,
             $"<div class=\"kpi\"><div class=\"kpi-label\">Cost</div><div class=\"kpi-value\" data-field=\"costUsd\" data-value=\"{status.CostMicros}\">{E(Dollars(status.CostMicros))}</div></div>");

@@ -1,6 +1,5 @@
 using FunctionsBatch.Core.Pricing;
 using FunctionsBatch.Core.Runs;
-using FunctionsBatch.Core.Specs;
 using Microsoft.DurableTask;
 
 namespace FunctionsBatch.Orchestration.Activities;
@@ -24,24 +23,6 @@ public sealed class WriteRunCostActivity(IRunCostStore costs, PriceTable prices)
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(prices);
-        // A summary without parts comes from before batch mode: all of it was online.
-        var online = run.Online is null && run.Batch is null
-            ? new ModeTotals(run.Succeeded + run.Failed, run.Succeeded, run.Failed, run.LedgerHits, run.Requests, 0, run.Repairs, run.Usage, TokenWaste.None)
-            : run.Online;
-        var onlinePriced = online is null ? null : Priced(online, run.Model, RunModes.Online, prices);
-        var batchPriced = run.Batch is null ? null : Priced(run.Batch, run.Model, RunModes.Batch, prices);
-        return run with
-        {
-            Online = onlinePriced,
-            Batch = batchPriced,
-            CostMicros = (onlinePriced?.CostMicros ?? 0) + (batchPriced?.CostMicros ?? 0),
-            ListCostMicros = (onlinePriced?.ListCostMicros ?? 0) + (batchPriced?.ListCostMicros ?? 0),
-        };
+        return run with { Counters = prices.Price(run.Counters, run.Model) };
     }
-
-    private static ModeTotals Priced(ModeTotals totals, string model, string mode, PriceTable prices) => totals with
-    {
-        CostMicros = CostCalculator.MicroDollars(totals.Usage, prices.For(model, mode)),
-        ListCostMicros = CostCalculator.ListMicroDollars(totals.Usage, prices.For(model)),
-    };
 }

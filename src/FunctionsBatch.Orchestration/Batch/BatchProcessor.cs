@@ -85,7 +85,7 @@ public sealed partial class BatchProcessor(
                 .ConfigureAwait(false);
         }
 
-        var summary = settled.Count == 0 ? null : Summarize(spec, chunk.ChunkIndex, settled, Usage(settled), 0, 0, clock.ElapsedMilliseconds);
+        var summary = settled.Count == 0 ? null : Summarize(spec, chunk.ChunkIndex, RunCounters.Of(settled), clock.ElapsedMilliseconds);
         await batches.SaveSubmittedAsync(request.RunId, request.ChunkIndex, request.Round, submittedLines, cancellationToken).ConfigureAwait(false);
         var count = submittedLines.Count;
         if (count == 0)
@@ -156,7 +156,7 @@ public sealed partial class BatchProcessor(
         var validator = spec.ResponseSchema is { } schema ? new OutputSchemaValidator(schema) : null;
         var rows = new List<RecordResult>();
         var leftovers = new List<int>();
-        int failedLines = 0, expiredLines = 0;
+        int failedLines = 0, expiredLines = 0, truncated = 0;
         long waste = 0;
         foreach (var index in submitted.Order())
         {
@@ -193,6 +193,7 @@ public sealed partial class BatchProcessor(
                 }
 
                 rows.Add(Answered(chunk, id, answer, RecordStatus.Succeeded, null, null) with { ContentKey = ContentKey.Compute(spec, record) });
+                truncated += answer.Truncated ? 1 : 0;
                 continue;
             }
 
@@ -237,13 +238,18 @@ public sealed partial class BatchProcessor(
 
         // Every answered line is billed, also the invalid ones going round again.
         var billed = answers.Values.Aggregate(TokenUsage.Zero, (total, a) => total + a.Usage);
-        var summary = Summarize(spec, chunk.ChunkIndex, rows, billed, failedLines, expiredLines, clock.ElapsedMilliseconds) with
+        var counters = RunCounters.Of(rows) with
         {
             Requests = submitted.Count,
+            Usage = billed,
+            Truncated = truncated,
             Waste = new TokenWaste(InvalidBatchLines: waste),
+            FailedLines = failedLines,
+            ExpiredLines = expiredLines,
             ResubmittedLines = leftovers.Count,
         };
-        LogCollected(request.RunId, request.ChunkIndex, request.Round, request.Batch.Id, summary.Succeeded, summary.Failed, failedLines, expiredLines, leftovers.Count);
+        var summary = Summarize(spec, chunk.ChunkIndex, counters, clock.ElapsedMilliseconds);
+        LogCollected(request.RunId, request.ChunkIndex, request.Round, request.Batch.Id, counters.Succeeded, counters.Failed, failedLines, expiredLines, leftovers.Count);
         return new BatchCollectResult(summary, leftovers.Count);
     }
 
@@ -276,26 +282,9 @@ public sealed partial class BatchProcessor(
     private static RecordResult Answered(ChunkRef chunk, string id, BatchLineResult answer, string status, string? code, string? message) =>
         new(chunk.RunId, id, chunk.ChunkIndex, status, answer.Content, answer.Usage, 0, 1, answer.StatusCode, code, message, Mode: RunModes.Batch);
 
-    private static TokenUsage Usage(IEnumerable<RecordResult> rows) => rows.Aggregate(TokenUsage.Zero, (total, r) => total + r.Usage);
-
     /// <summary>The chunk's summary, priced at the Batch API's price so a budget can stop a batch run as it stops an online one.</summary>
-    private ChunkSummary Summarize(
-        JobSpec spec, int chunkIndex, IReadOnlyCollection<RecordResult> rows, TokenUsage usage, int failedLines, int expiredLines, long durationMs) =>
-        new(
-            chunkIndex,
-            rows.Count,
-            rows.Count(r => r.Status == RecordStatus.Succeeded),
-            rows.Count(r => r.Status == RecordStatus.Failed),
-            rows.Sum(r => r.Attempts),
-            0,
-            usage,
-            CostCalculator.MicroDollars(usage, prices.For(spec.Model, RunModes.Batch)),
-            durationMs,
-            0,
-            rows.Count(r => r.FromLedger),
-            RunModes.Batch,
-            FailedLines: failedLines,
-            ExpiredLines: expiredLines);
+    private ChunkSummary Summarize(JobSpec spec, int chunkIndex, RunCounters counters, long durationMs) =>
+        new(chunkIndex, RunModes.Batch, prices.Price(counters, spec.Model, RunModes.Batch), durationMs);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} chunk {ChunkIndex} round {Round}: batch {BatchId} created with {Lines} lines, {Tokens} enqueued tokens")]
     private partial void LogSubmitted(string runId, int chunkIndex, int round, string batchId, int lines, long tokens);

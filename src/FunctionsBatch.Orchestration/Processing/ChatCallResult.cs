@@ -11,6 +11,7 @@ namespace FunctionsBatch.Orchestration.Processing;
 /// Attempts billed whose answers were not used (an unreadable body, an answer lost in transit); their tokens are in
 /// <see cref="Usage"/> too, so a call's usage is what the provider bills for it, estimated where no answer said.
 /// </param>
+/// <param name="Truncated">The answer was cut off at <c>max_tokens</c> (<c>finish_reason: length</c>).</param>
 public sealed record ChatCallResult(
     bool Succeeded,
     string? Content,
@@ -24,7 +25,8 @@ public sealed record ChatCallResult(
     TimeSpan? RetryAfter,
     long LatencyMs,
     RateSignal? Rate = null,
-    TokenWaste? Waste = null)
+    TokenWaste? Waste = null,
+    bool Truncated = false)
 {
     public static ChatCallResult Success(string content, TokenUsage usage, long latencyMs) =>
         new(true, content, usage, 1, 0, 200, null, null, false, null, latencyMs);

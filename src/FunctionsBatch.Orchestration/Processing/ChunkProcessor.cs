@@ -113,8 +113,8 @@ public sealed partial class ChunkProcessor(
         if (deferred > 0)
         {
             LogDeferred(chunk.RunId, chunk.ChunkIndex, deferred);
-            return new ChunkSummary(chunk.ChunkIndex, records.Count, 0, 0, 0, outcomes.Sum(o => o?.Throttled ?? 0), TokenUsage.Zero, 0,
-                clock.ElapsedMilliseconds, Deferred: deferred);
+            var throttled = new RunCounters { Records = records.Count, Throttled = outcomes.Sum(o => o?.Throttled ?? 0) };
+            return new ChunkSummary(chunk.ChunkIndex, RunModes.Online, throttled, clock.ElapsedMilliseconds, deferred);
         }
 
         var finished = Array.ConvertAll(outcomes, o => o!);
@@ -161,29 +161,23 @@ public sealed partial class ChunkProcessor(
             await ledger.SaveAsync(spec.Name, answered, cancellationToken).ConfigureAwait(false);
         }
 
-        var usage = outcomes.Aggregate(redone, (total, o) => total + o.Result.Usage);
-        var summary = new ChunkSummary(
-            chunk.ChunkIndex,
-            outcomes.Length,
-            outcomes.Count(o => o.Result.Status == RecordStatus.Succeeded),
-            outcomes.Count(o => o.Result.Status == RecordStatus.Failed),
-            outcomes.Sum(o => o.Result.Attempts),
-            outcomes.Sum(o => o.Throttled),
-            usage,
-            CostCalculator.MicroDollars(usage, prices.For(spec.Model)),
-            clock.ElapsedMilliseconds,
-            outcomes.Sum(o => o.Repairs),
-            outcomes.Count(o => o.Result.FromLedger),
-            RunModes.Online,
-            outcomes.Sum(o => o.Retries),
-            outcomes.Aggregate(new TokenWaste(Redone: redone.TotalTokens), (total, o) => total + o.Waste));
+        var counters = RunCounters.Of(Array.ConvertAll(outcomes, o => o.Result)) with
+        {
+            Usage = outcomes.Aggregate(redone, (total, o) => total + o.Result.Usage),
+            Throttled = outcomes.Sum(o => o.Throttled),
+            Repairs = outcomes.Sum(o => o.Repairs),
+            Retries = outcomes.Sum(o => o.Retries),
+            Truncated = outcomes.Count(o => o.Truncated),
+            Waste = outcomes.Aggregate(new TokenWaste(Redone: redone.TotalTokens), (total, o) => total + o.Waste),
+        };
+        var summary = new ChunkSummary(chunk.ChunkIndex, RunModes.Online, prices.Price(counters, spec.Model, RunModes.Online), clock.ElapsedMilliseconds);
         var reused = outcomes.Count(o => earlier.ContainsKey(o.Result.RecordId));
         // Telemetry counts only this execution's work; the summary also keeps what reused rows cost the run earlier.
         var retries = outcomes.Where(o => !earlier.ContainsKey(o.Result.RecordId)).Sum(o => o.Retries);
         FunctionsBatchTelemetry.RecordChunk(spec, summary, reused, retries);
-        activity?.SetTag("functionsbatch.records", summary.Records);
-        activity?.SetTag("functionsbatch.records.failed", summary.Failed);
-        LogChunkDone(chunk.RunId, chunk.ChunkIndex, summary.Succeeded, summary.Failed, earlier.Count, summary.DurationMs);
+        activity?.SetTag("functionsbatch.records", counters.Records);
+        activity?.SetTag("functionsbatch.records.failed", counters.Failed);
+        LogChunkDone(chunk.RunId, chunk.ChunkIndex, counters.Succeeded, counters.Failed, earlier.Count, summary.DurationMs);
         return summary;
     }
 

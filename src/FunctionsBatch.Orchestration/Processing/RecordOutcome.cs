@@ -4,7 +4,8 @@ namespace FunctionsBatch.Orchestration.Processing;
 
 /// <summary>A record's result row plus what the chunk summary counts beside it.</summary>
 /// <param name="Waste">Tokens billed for answers not used: lost or unreadable attempts, a re-asked invalid answer, every answer of a failed record.</param>
-internal sealed record RecordOutcome(RecordResult Result, int Throttled, int Repairs, TokenWaste? Waste = null)
+/// <param name="Truncated">The answer kept (the re-ask's, after one) was cut off at <c>max_tokens</c>.</param>
+internal sealed record RecordOutcome(RecordResult Result, int Throttled, int Repairs, TokenWaste? Waste = null, bool Truncated = false)
 {
     /// <summary>Calls sent again after a transient failure: attempts beyond the first call and its re-ask.</summary>
     public int Retries => Result.Attempts == 0 ? 0 : Math.Max(0, Result.Attempts - 1 - Repairs);
@@ -19,7 +20,8 @@ internal sealed record RecordOutcome(RecordResult Result, int Throttled, int Rep
                     Throttled: call.Throttled),
             call.Throttled,
             repairs,
-            call.Succeeded ? call.Waste : ThrownAway(call));
+            call.Succeeded ? call.Waste : ThrownAway(call),
+            call.Truncated);
 
     /// <summary>Failed as <c>invalid_output</c>, keeping the raw text the model gave.</summary>
     public static RecordOutcome InvalidOutput(ChunkRef chunk, string recordId, ChatCallResult call, string message) =>
@@ -28,7 +30,8 @@ internal sealed record RecordOutcome(RecordResult Result, int Throttled, int Rep
                 call.LatencyMs, call.Attempts, call.HttpStatus, RecordErrorCodes.InvalidOutput, message, Throttled: call.Throttled),
             call.Throttled,
             1,
-            ThrownAway(call));
+            ThrownAway(call),
+            call.Truncated);
 
     /// <summary>A failed record's call: what its attempts already count as waste, the rest as the answers of a failed record.</summary>
     private static TokenWaste ThrownAway(ChatCallResult call)

@@ -33,13 +33,14 @@ public static class FunctionsBatchTelemetry
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(summary);
         var tags = Tags(spec);
-        RecordsProcessed.Add(summary.Succeeded + summary.Failed - reused, tags);
-        RecordsFailed.Add(summary.Failed, tags);
-        InputTokens.Add(summary.Usage.PromptTokens, tags);
-        OutputTokens.Add(summary.Usage.CompletionTokens, tags);
-        Throttled.Add(summary.Throttled, tags);
+        var counters = summary.Counters;
+        RecordsProcessed.Add(counters.Processed - reused, tags);
+        RecordsFailed.Add(counters.Failed, tags);
+        InputTokens.Add(counters.Usage.PromptTokens, tags);
+        OutputTokens.Add(counters.Usage.CompletionTokens, tags);
+        Throttled.Add(counters.Throttled, tags);
         Retries.Add(retries, tags);
-        Cost.Add(summary.CostMicros, tags);
+        Cost.Add(counters.CostMicros, tags);
         ChunkDuration.Record(summary.DurationMs, tags);
     }
 

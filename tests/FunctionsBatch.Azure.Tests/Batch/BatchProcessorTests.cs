@@ -38,7 +38,7 @@ public sealed class BatchProcessorTests
         // The record without a body and the one too long for the context window never reach the Batch API; the same
         // reasons as online.
         Assert.Equal(4, submit.Lines);
-        Assert.Equal((2, 0, 2), (submit.Settled!.Records, submit.Settled.Succeeded, submit.Settled.Failed));
+        Assert.Equal((2, 0, 2), (submit.Settled!.Counters.Records, submit.Settled.Counters.Succeeded, submit.Settled.Counters.Failed));
         Assert.Equal(RecordErrorCodes.MissingField, store.Rows.Single(r => r.RecordId == "T-missing").ErrorCode);
         Assert.Equal(RecordErrorCodes.ContextLengthExceeded, store.Rows.Single(r => r.RecordId == "T-4").ErrorCode);
         Assert.Equal(RunModes.Batch, store.Rows.Single(r => r.RecordId == "T-4").Mode);
@@ -49,11 +49,11 @@ public sealed class BatchProcessorTests
 
         // Three lines answered; the line the service failed goes round again, and gets no row yet.
         var summary = collected.Summary;
-        Assert.Equal((3, 3, 0, 1), (summary.Records, summary.Succeeded, summary.Failed, collected.Leftovers));
-        Assert.Equal((4, 1, 1), (summary.Requests, summary.FailedLines, summary.ResubmittedLines));
+        Assert.Equal((3, 3, 0, 1), (summary.Counters.Records, summary.Counters.Succeeded, summary.Counters.Failed, collected.Leftovers));
+        Assert.Equal((4, 1, 1), (summary.Counters.Requests, summary.Counters.FailedLines, summary.Counters.ResubmittedLines));
         Assert.DoesNotContain(store.Rows, r => r.RecordId == "T-2");
-        Assert.Equal(CostCalculator.MicroDollars(summary.Usage, PriceTable.Default.For("gpt-4o-mini", RunModes.Batch)), summary.CostMicros);
-        Assert.True(summary.CostMicros > 0);
+        Assert.Equal(CostCalculator.MicroDollars(summary.Counters.Usage, PriceTable.Default.For("gpt-4o-mini", RunModes.Batch)), summary.Counters.CostMicros);
+        Assert.True(summary.Counters.CostMicros > 0);
         Assert.All(store.Rows.Where(r => r.Status == RecordStatus.Succeeded), r => Assert.Equal(RunModes.Batch, r.Mode));
         Assert.Empty(staging.Reserved);
         Assert.Equal([2], await staging.GetLeftoversAsync("run-b", 2, 1, CancellationToken.None));

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using FunctionsBatch.Azure.Storage;
 using FunctionsBatch.Core.Runs;
+using FunctionsBatch.Core.Specs;
 
 namespace FunctionsBatch.Azure.Tests.Storage;
 
@@ -43,6 +44,5 @@ public sealed class RunCostEntityTests
 
     private static RunSummary Summary(string model, IReadOnlyDictionary<string, string> tags) => new(
         "run-1", "job", model, "v1", tags, RunOutcome.Succeeded, null, DateTime.UtcNow, DateTime.UtcNow,
-        1, 1, 0, 0, 1, 0, new TokenUsage(10, 0, 5), 100,
-        Online: new ModeTotals(1, 1, 0, 0, 1, 0, 0, new TokenUsage(10, 0, 5), TokenWaste.None));
+        1, 0, ModeCounters.Of(RunModes.Online, new RunCounters { Records = 1, Succeeded = 1, Requests = 1, Usage = new TokenUsage(10, 0, 5), CostMicros = 100 }));
 }

@@ -38,15 +38,15 @@ public sealed class ChunkTelemetryTests
         metering.ForceFlush();
         tracing.ForceFlush();
 
-        Assert.Equal((6, 5, 1, 1), (summary.Records, summary.Succeeded, summary.Failed, summary.Throttled));
+        Assert.Equal((6, 5, 1, 1), (summary.Counters.Records, summary.Counters.Succeeded, summary.Counters.Failed, summary.Counters.Throttled));
         Assert.Equal(6, Sum(metrics, "functionsbatch.records.processed", job));
         Assert.Equal(1, Sum(metrics, "functionsbatch.records.failed", job));
-        Assert.Equal(summary.Usage.PromptTokens, Sum(metrics, "functionsbatch.tokens.input", job));
-        Assert.Equal(summary.Usage.CompletionTokens, Sum(metrics, "functionsbatch.tokens.output", job));
+        Assert.Equal(summary.Counters.Usage.PromptTokens, Sum(metrics, "functionsbatch.tokens.input", job));
+        Assert.Equal(summary.Counters.Usage.CompletionTokens, Sum(metrics, "functionsbatch.tokens.output", job));
         Assert.Equal(1, Sum(metrics, "functionsbatch.throttled", job));
         Assert.Equal(1, Sum(metrics, "functionsbatch.retries", job));
-        Assert.Equal(summary.CostMicros, Sum(metrics, "functionsbatch.cost", job));
-        Assert.True(summary.CostMicros > 0);
+        Assert.Equal(summary.Counters.CostMicros, Sum(metrics, "functionsbatch.cost", job));
+        Assert.True(summary.Counters.CostMicros > 0);
         Assert.Equal(1, HistogramCount(metrics, "functionsbatch.chunk.duration", job));
 
         var chunkSpan = Assert.Single(spans, s => s.DisplayName == "ProcessChunk" && Equals(s.GetTagItem("functionsbatch.job"), job));
@@ -57,7 +57,7 @@ public sealed class ChunkTelemetryTests
         Assert.Equal(6, calls.Length);
         Assert.All(calls, c => Assert.Equal("chat gpt-4o-mini", c.DisplayName));
         Assert.Equal(1, calls.Count(c => c.Status == ActivityStatusCode.Error));
-        Assert.Equal(summary.Usage.PromptTokens, calls.Sum(c => Convert.ToInt64(c.GetTagItem("gen_ai.usage.input_tokens"), System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal(summary.Counters.Usage.PromptTokens, calls.Sum(c => Convert.ToInt64(c.GetTagItem("gen_ai.usage.input_tokens"), System.Globalization.CultureInfo.InvariantCulture)));
         Assert.DoesNotContain(spans.SelectMany(s => s.TagObjects), t => t.Value?.ToString()?.Contains(Secret, StringComparison.Ordinal) == true);
         Assert.DoesNotContain(metrics.SelectMany(Points).SelectMany(TagsOf), t => t.Value?.ToString()?.Contains(Secret, StringComparison.Ordinal) == true);
     }

@@ -1,4 +1,5 @@
 using FunctionsBatch.Core.Runs;
+using FunctionsBatch.Core.Specs;
 
 namespace FunctionsBatch.Core.Tests.Runs;
 
@@ -45,24 +46,27 @@ public sealed class RunTallyTests
         }
 
         Assert.Equal(skipped, tally.Skipped);
-        Assert.Equal(30 + rejected, tally.Processed + tally.Skipped);
+        Assert.Equal(30 + rejected, tally.Totals.All.Processed + tally.Skipped);
     }
 
     [Fact]
     public void Progress_AfterChunks_AddsUpEveryCounter()
     {
         var tally = new RunTally(new StagingResult(25, 10, 3, RejectedRecords: 1));
-        tally.Add(new ChunkSummary(0, 10, 9, 1, 12, 2, new TokenUsage(1_000, 200, 50), 300, 40));
-        tally.Add(new ChunkSummary(2, 5, 5, 0, 5, 0, new TokenUsage(500, 0, 25), 120, 20));
+        tally.Add(Totals(new RunCounters { Records = 10, Succeeded = 9, Failed = 1, Requests = 12, Throttled = 2, Truncated = 1, Usage = new TokenUsage(1_000, 200, 50), CostMicros = 300 }));
+        tally.Add(Totals(new RunCounters { Records = 5, Succeeded = 5, Requests = 5, Usage = new TokenUsage(500, 0, 25), CostMicros = 120 }));
 
         var progress = tally.Progress(RunPhases.Processing);
 
         Assert.Equal(
-            new RunProgress(RunPhases.Processing, 26, 3, 2, 14, 1, 17, 2, new TokenUsage(1_500, 200, 75), 420),
+            new RunProgress(RunPhases.Processing, 26, 3, 2, new RunCounters { Records = 15, Succeeded = 14, Failed = 1, Requests = 17, Throttled = 2, Truncated = 1, Usage = new TokenUsage(1_500, 200, 75), CostMicros = 420 }),
             progress);
         Assert.Equal(10 + 1, tally.Skipped);
     }
 
-    private static ChunkSummary Chunk(int index, int succeeded, int failed) =>
-        new(index, succeeded + failed, succeeded, failed, succeeded + failed, 0, new TokenUsage(100, 0, 10), 5, 1);
+    private static ChunkTotals Chunk(int index, int succeeded, int failed) =>
+        Totals(new RunCounters { Records = succeeded + failed, Succeeded = succeeded, Failed = failed, Requests = succeeded + failed, Usage = new TokenUsage(100, 0, 10), CostMicros = 5 }, index);
+
+    private static ChunkTotals Totals(RunCounters counters, int index = 0) =>
+        ChunkTotals.None.Plus(new ChunkSummary(index, RunModes.Online, counters, 1));
 }

@@ -24,8 +24,11 @@ public sealed class FakeBatchProcessor : IBatchProcessor
     public static BatchSubmitResult QuotaFull() => new(null, 10, 6_000, true, false, null);
 
     public static ChunkSummary BatchSummary(int chunk, int succeeded, int resubmitted) =>
-        new(chunk, succeeded, succeeded, 0, succeeded + resubmitted, 0, new TokenUsage(600L * (succeeded + resubmitted), 0, 20L * succeeded), 0, 1,
-            Mode: RunModes.Batch, FailedLines: resubmitted, ResubmittedLines: resubmitted);
+        new(chunk, RunModes.Batch, new RunCounters
+        {
+            Records = succeeded, Succeeded = succeeded, Requests = succeeded + resubmitted, Usage = new TokenUsage(600L * (succeeded + resubmitted), 0, 20L * succeeded),
+            FailedLines = resubmitted, ResubmittedLines = resubmitted,
+        }, 1);
 
     public Task<BatchSubmitResult> SubmitAsync(BatchSubmitRequest request, CancellationToken cancellationToken)
     {
@@ -42,6 +45,6 @@ public sealed class FakeBatchProcessor : IBatchProcessor
     public Task<ChunkSummary> ProcessLeftoversOnlineAsync(BatchLeftoversRef leftovers, CancellationToken cancellationToken)
     {
         OnlineLeftovers.Enqueue(leftovers);
-        return Task.FromResult(new ChunkSummary(leftovers.ChunkIndex, 3, 3, 0, 3, 0, new TokenUsage(1_800, 0, 60), 0, 1));
+        return Task.FromResult(new ChunkSummary(leftovers.ChunkIndex, RunModes.Online, new RunCounters { Records = 3, Succeeded = 3, Requests = 3, Usage = new TokenUsage(1_800, 0, 60) }, 1));
     }
 }

@@ -24,11 +24,9 @@ public sealed class FakeRunCostStore : IRunCostStore
     public Task<RunCostRow?> GetAsync(string runId, CancellationToken cancellationToken) =>
         Task.FromResult(_rows.TryGetValue(runId, out var run)
             ? new RunCostRow(
-                run.RunId, run.Job, run.Model, run.PromptVersion,
+                run.RunId, RunCostRow.RunRowKey, run.Job, run.Model, run.PromptVersion,
                 run.Tags.GetValueOrDefault("tenant", string.Empty), run.Tags.GetValueOrDefault("feature", string.Empty),
-                run.Outcome.ToString(), run.StartedUtc, run.CompletedUtc, run.TotalRecords, run.Succeeded, run.Failed,
-                run.Skipped, run.Requests, run.Usage.PromptTokens, run.Usage.CachedTokens, run.Usage.CompletionTokens,
-                run.CostMicros, run.LedgerHits, "online")
+                run.Outcome.ToString(), run.Counters.Mode, run.StartedUtc, run.CompletedUtc, run.TotalRecords, run.Skipped, run.All)
             : null);
 
     public Task<IReadOnlyList<RunCostRow>> QueryAsync(DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken) =>

@@ -1,4 +1,5 @@
 using FunctionsBatch.Core.Runs;
+using FunctionsBatch.Core.Specs;
 using FunctionsBatch.Http.Api;
 using FunctionsBatch.Http.Reports;
 
@@ -16,7 +17,11 @@ internal static class ReportData
         var summary = new RunSummary(
             runId, job, "gpt-4o-mini", "v1", tags ?? new Dictionary<string, string> { ["tenant"] = "contoso", ["feature"] = "triage" },
             failed > 0 ? RunOutcome.CompletedWithFailures : RunOutcome.Succeeded, null, Started, Started + duration,
-            succeeded + failed, succeeded, failed, 0, succeeded + failed + throttled, throttled, new TokenUsage(1_000, 0, 100), costMicros);
+            succeeded + failed, 0, ModeCounters.Of(RunModes.Online, new RunCounters
+            {
+                Records = succeeded + failed, Succeeded = succeeded, Failed = failed, Requests = succeeded + failed + throttled, Throttled = throttled,
+                Usage = new TokenUsage(1_000, 0, 100), CostMicros = costMicros,
+            }));
         return RunStatusView.From(new RunState(runId, RuntimeStatusNames.Completed, Started, Started + duration, null, summary, null), "http://host");
     }
 
