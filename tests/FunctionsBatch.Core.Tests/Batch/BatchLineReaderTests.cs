@@ -15,6 +15,19 @@ public sealed class BatchLineReaderTests
         Assert.Equal(new BatchLineResult("c0-r3", true, "{\"a\":1}", new TokenUsage(120, 64, 9), 200, null, null, false, false), result);
     }
 
+    [Theory]
+    [InlineData("length", true)]
+    [InlineData("stop", false)]
+    public void Read_FinishReason_TellsWhetherTheAnswerWasCutOff(string finishReason, bool truncated)
+    {
+        var line = "{\"custom_id\":\"c0-r0\",\"response\":{\"status_code\":200,\"body\":{\"choices\":[{\"finish_reason\":\"" + finishReason
+            + "\",\"message\":{\"content\":\"The customer\"}}],\"usage\":{\"prompt_tokens\":5,\"completion_tokens\":2}}}}";
+
+        var result = BatchLineReader.Read(line);
+
+        Assert.Equal((true, truncated), (result.Succeeded, result.Truncated));
+    }
+
     [Fact]
     public void Read_Expired_IsRetryableAndExpired()
     {
