@@ -43,14 +43,14 @@ public sealed class BatchRunOrchestrator : TaskOrchestrator<RunInput, RunSummary
         }
         else if (mode.Mode == RunModes.Batch)
         {
-            stop = await RunBatchesAsync(context, input, tally, mode, cancelRequested);
+            stop = await RunChunksAsync(context, new BatchChunkLane(input.RunId, input.Spec.Batch, mode.CutoffUtc), input, tally, cancelRequested);
         }
         else
         {
             var runDeadline = started + input.Spec.Deadline;
             stop = groups.NeedsGroups
                 ? await RunGroupsAsync(context, input, tally, groups, cancelRequested, runDeadline)
-                : await RunChunksAsync(context, input, tally, cancelRequested, runDeadline);
+                : await RunChunksAsync(context, new OnlineChunkLane(input.RunId, input.Spec, runDeadline), input, tally, cancelRequested);
         }
 
         context.SetCustomStatus(tally.Progress(RunPhases.Finishing));
@@ -80,14 +80,17 @@ public sealed class BatchRunOrchestrator : TaskOrchestrator<RunInput, RunSummary
         return summary;
     }
 
+    /// <summary>
+    /// Every chunk of the run in one window. In batch mode each chunk is a batch chunk sub-orchestration, with up to
+    /// <c>maxParallelChunks</c> batches enqueued at once; chunks not started when the run stops stay unprocessed (skipped).
+    /// </summary>
     private static async Task<DispatchResult> RunChunksAsync(
-        TaskOrchestrationContext context, RunInput input, RunTally tally, Task<string> cancelRequested, DateTime? runDeadline)
+        TaskOrchestrationContext context, IChunkLane lane, RunInput input, RunTally tally, Task<string> cancelRequested)
     {
         var window = new AdaptiveWindow(input.Spec.MaxParallelChunks, input.Spec.MaxParallelChunks);
         var result = await ChunkDispatcher.RunAsync(
-            context, input.RunId, input.Spec, 0, tally.Staging.ChunkCount, window, cancelRequested, ChunkTotals.None,
-            (totals, phase) => context.SetCustomStatus(tally.Progress(phase).Including(ProgressOf(totals))),
-            runDeadline);
+            context, lane, input.Spec, 0, tally.Staging.ChunkCount, window, cancelRequested, ChunkTotals.None,
+            (totals, phase) => context.SetCustomStatus(tally.Progress(phase).Including(ProgressOf(totals))));
         tally.Add(result.Totals);
         return result;
     }
@@ -123,69 +126,6 @@ public sealed class BatchRunOrchestrator : TaskOrchestrator<RunInput, RunSummary
         }
 
         return new DispatchResult(tally.Totals, window, canceled, hopeless, overBudget);
-    }
-
-    /// <summary>
-    /// Batch mode: each chunk is one batch chunk sub-orchestration (submit, poll on durable timers, collect, resubmit),
-    /// with up to <c>maxParallelChunks</c> batches enqueued at once. A cancel is passed on to every one in flight,
-    /// which cancels its remote batch; chunks not started stay unprocessed (skipped).
-    /// </summary>
-    private static async Task<DispatchResult> RunBatchesAsync(
-        TaskOrchestrationContext context, RunInput input, RunTally tally, ModeChoice mode, Task<string> cancelRequested)
-    {
-        var inFlight = new Dictionary<Task<BatchChunkResult>, string>();
-        var nextChunk = 0;
-        var canceled = cancelRequested.IsCompleted;
-        string? overBudget = null;
-        context.SetCustomStatus(tally.Progress(canceled ? RunPhases.Canceling : RunPhases.Processing));
-        #pragma warning disable DURABLE0011 // bounded by the run's chunks: each turn starts a chunk's sub-orchestration or collects one
-        while (true)
-        {
-            // Under a budget, as online: one batch until a cost is known, then each one in flight reckoned at the average.
-            var limit = input.Spec.BudgetUsd is not null && tally.Totals.Chunks == 0 ? 1 : input.Spec.MaxParallelChunks;
-            while (!canceled && overBudget is null && nextChunk < tally.Staging.ChunkCount && inFlight.Count < limit)
-            {
-                if (ChunkDispatcher.BudgetStop(input.Spec, tally.Totals, inFlight.Count) is { } reason)
-                {
-                    overBudget = reason;
-                    break;
-                }
-
-                var instanceId = BatchChunkInstanceId(input.RunId, nextChunk);
-                var chunk = context.CallSubOrchestratorAsync<BatchChunkResult>(
-                    nameof(BatchChunkOrchestrator),
-                    new BatchChunkInput(input.RunId, input.Spec.Batch, nextChunk++, mode.CutoffUtc),
-                    new SubOrchestrationOptions { InstanceId = instanceId });
-                inFlight.Add(chunk, instanceId);
-            }
-
-            if (inFlight.Count == 0)
-            {
-                return new DispatchResult(tally.Totals, input.Spec.MaxParallelChunks, canceled, null, overBudget);
-            }
-
-            var finished = canceled
-                ? await Task.WhenAny(inFlight.Keys)
-                : await Task.WhenAny(inFlight.Keys.Append<Task>(cancelRequested));
-            if (finished == cancelRequested)
-            {
-                canceled = true;
-                foreach (var instanceId in inFlight.Values)
-                {
-                    context.SendEvent(instanceId, RunEvents.Cancel, "requested");
-                }
-
-                context.SetCustomStatus(tally.Progress(RunPhases.Canceling));
-                continue;
-            }
-
-            var done = (Task<BatchChunkResult>)finished;
-            var result = await done;
-            inFlight.Remove(done);
-            tally.Add(result.Totals with { Chunks = 1 });
-            context.SetCustomStatus(tally.Progress(canceled ? RunPhases.Canceling : RunPhases.Processing));
-        }
-        #pragma warning restore DURABLE0011
     }
 
     public static string BatchChunkInstanceId(string runId, int chunk) => $"{runId}:b{chunk:D5}";

@@ -2,52 +2,49 @@ using System.Globalization;
 using FunctionsBatch.Core.Runs;
 using FunctionsBatch.Core.Specs;
 using FunctionsBatch.Core.Throttling;
-using FunctionsBatch.Orchestration.Activities;
 using Microsoft.DurableTask;
 
 namespace FunctionsBatch.Orchestration;
 
 /// <summary>
-/// The sliding window of chunk activities, shared by a run's own orchestration (small runs) and its chunk
-/// group sub-orchestrations (large ones). The window adapts to the 429s chunks report; a cancel request or
-/// a failure rate over the spec's threshold stops dispatching, and chunks in flight are always awaited. A chunk that
-/// comes back with records deferred (still rate limited at its time limit) is sent again at once with the same throttle
-/// deadline; only its final summary counts. Once the run stops, a deferred chunk goes again with its deadline now, so
-/// what is still throttled fails as <c>rate_limited</c> rather than waiting.
+/// The one dispatch loop: a sliding window of chunks, each run by an <see cref="IChunkLane"/> (an activity online, a batch
+/// chunk sub-orchestration in batch mode), shared by a run's own orchestration and its chunk group sub-orchestrations. The
+/// window adapts to the 429s chunks report; under a budget one chunk runs until a cost is known, and no chunk starts that
+/// would pass it; a cancel request (passed on to the chunks in flight) or a failure rate over the spec's threshold stops
+/// dispatching, and chunks in flight are always awaited.
 /// </summary>
 internal static class ChunkDispatcher
 {
     public static readonly TaskOptions ActivityRetry = TaskOptions.FromRetryPolicy(
         new RetryPolicy(maxNumberOfAttempts: 4, firstRetryInterval: TimeSpan.FromSeconds(2), backoffCoefficient: 2));
 
-    /// <param name="before">What the run finished before this range: the failure threshold counts the whole run.</param>
+    /// <param name="before">What the run finished before this range: the budget and the failure threshold count the whole run.</param>
     /// <param name="onProgress">Called after every finished chunk, with the totals of this range.</param>
-    /// <param name="runDeadline">When the run must be done (its start + the spec's deadline): no record waits out 429s past it.</param>
     public static async Task<DispatchResult> RunAsync(
         TaskOrchestrationContext context,
-        string runId,
+        IChunkLane lane,
         JobSpec spec,
         int firstChunk,
         int endChunk,
         AdaptiveWindow window,
         Task<string> cancelRequested,
         ChunkTotals before,
-        Action<ChunkTotals, string> onProgress,
-        DateTime? runDeadline = null)
+        Action<ChunkTotals, string> onProgress)
     {
-        var inFlight = new Dictionary<Task<ChunkSummary>, (long Ticket, ChunkRef Chunk)>();
+        var inFlight = new Dictionary<Task<ChunkTotals>, (long Ticket, int ChunkIndex)>();
         var totals = ChunkTotals.None;
         var nextChunk = firstChunk;
         // IsCompleted is replay-safe: a cancel raised earlier is replayed at the same point every time.
         var canceled = cancelRequested.IsCompleted;
         string? hopeless = null;
         string? overBudget = null;
+        bool Stopping() => canceled || hopeless is not null || overBudget is not null;
         onProgress(totals, canceled ? RunPhases.Canceling : RunPhases.Processing);
-        #pragma warning disable DURABLE0011 // bounded by the group's chunks (ChunksPerGroup), and re-sends of deferred chunks by the run's throttle wait and deadline
+        #pragma warning disable DURABLE0011 // bounded by the range's chunks: each turn starts chunks or collects one
         while (true)
         {
             var limit = spec.BudgetUsd is not null && before.Plus(totals).Chunks == 0 ? 1 : window.Current;
-            while (!canceled && hopeless is null && overBudget is null && nextChunk < endChunk && inFlight.Count < limit)
+            while (!Stopping() && nextChunk < endChunk && inFlight.Count < limit)
             {
                 if (BudgetStop(spec, before.Plus(totals), inFlight.Count) is { } reason)
                 {
@@ -55,8 +52,7 @@ internal static class ChunkDispatcher
                     break;
                 }
 
-                var chunk = new ChunkRef(runId, nextChunk++, ThrottleDeadline(context, spec, runDeadline));
-                inFlight.Add(context.CallActivityAsync<ChunkSummary>(nameof(ProcessChunkActivity), chunk, ActivityRetry), (window.Dispatched(), chunk));
+                inFlight.Add(lane.RunAsync(context, nextChunk, Stopping), (window.Dispatched(), nextChunk++));
             }
 
             if (inFlight.Count == 0)
@@ -70,24 +66,20 @@ internal static class ChunkDispatcher
             if (finished == cancelRequested)
             {
                 canceled = true;
+                foreach (var (_, chunkIndex) in inFlight.Values)
+                {
+                    lane.Cancel(context, chunkIndex);
+                }
+
                 onProgress(totals, RunPhases.Canceling);
                 continue;
             }
 
-            var done = (Task<ChunkSummary>)finished;
-            var summary = await done;
-            var (ticket, sent) = inFlight[done];
-            window.Completed(ticket, summary.Counters.Throttled);
+            var done = (Task<ChunkTotals>)finished;
+            var chunk = await done;
+            window.Completed(inFlight[done].Ticket, chunk.All.Throttled);
             inFlight.Remove(done);
-            if (summary.Deferred > 0)
-            {
-                var stopping = canceled || hopeless is not null || overBudget is not null;
-                var again = (stopping ? sent with { ThrottleDeadline = context.CurrentUtcDateTime } : sent) with { Send = sent.Send + 1 };
-                inFlight.Add(context.CallActivityAsync<ChunkSummary>(nameof(ProcessChunkActivity), again, ActivityRetry), (window.Dispatched(), again));
-                continue;
-            }
-
-            totals = totals.Plus(summary);
+            totals = totals.Plus(chunk);
             var run = before.Plus(totals).All;
             if (hopeless is null && spec.FailureThreshold is { } threshold && threshold.IsExceeded(run.Processed, run.Failed))
             {
@@ -96,15 +88,9 @@ internal static class ChunkDispatcher
                     $"stopped: {run.Failed} of the first {run.Processed} records failed, over the failure threshold of {threshold.Rate:P0} after {threshold.MinRecords} records");
             }
 
-            onProgress(totals, canceled || hopeless is not null || overBudget is not null ? RunPhases.Canceling : RunPhases.Processing);
+            onProgress(totals, Stopping() ? RunPhases.Canceling : RunPhases.Processing);
         }
         #pragma warning restore DURABLE0011
-    }
-
-    private static DateTimeOffset ThrottleDeadline(TaskOrchestrationContext context, JobSpec spec, DateTime? runDeadline)
-    {
-        var deadline = context.CurrentUtcDateTime + spec.ThrottleWait;
-        return new DateTimeOffset(runDeadline is { } end && end < deadline ? end : deadline, TimeSpan.Zero);
     }
 
     /// <summary>

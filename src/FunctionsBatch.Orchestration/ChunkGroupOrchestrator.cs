@@ -18,15 +18,14 @@ public sealed class ChunkGroupOrchestrator : TaskOrchestrator<ChunkGroupInput, D
         var window = new AdaptiveWindow(input.Spec.MaxParallelChunks, input.InitialWindow);
         return ChunkDispatcher.RunAsync(
             context,
-            input.RunId,
+            new OnlineChunkLane(input.RunId, input.Spec, input.RunDeadline),
             input.Spec,
             input.FirstChunk,
             input.EndChunk,
             window,
             cancelRequested,
             input.Before,
-            (totals, phase) => context.SetCustomStatus(GroupProgress(totals, phase, input)),
-            input.RunDeadline);
+            (totals, phase) => context.SetCustomStatus(GroupProgress(totals, phase, input)));
     }
 
     private static RunProgress GroupProgress(ChunkTotals totals, string phase, ChunkGroupInput input) =>

@@ -167,7 +167,7 @@ public sealed class BatchRunOrchestratorTests
     }
 
     [Fact]
-    public async Task RunAsync_ChunkDefersThrottledRecordsTwice_SendsItAgainWithTheSameDeadlineAndCountsOnlyTheFinalSummary()
+    public async Task RunAsync_ChunkDefersThrottledRecordsTwice_SendsItAgainWithTheSameDeadlineAndCountsTheFinalSummarysRecordsAndEvery429()
     {
         _staging.RecordCount = 30;
         var processor = new FakeChunkProcessor((chunk, attempt) => Task.FromResult(chunk.ChunkIndex == 1 && attempt <= 2
@@ -182,6 +182,7 @@ public sealed class BatchRunOrchestratorTests
         Assert.NotNull(sends[0].ThrottleDeadline);
         Assert.All(sends, c => Assert.Equal(sends[0].ThrottleDeadline, c.ThrottleDeadline));
         Assert.Equal((RunOutcome.Succeeded, 30, 0, 0), (summary.Outcome, summary.All.Succeeded, summary.All.Failed, summary.Skipped));
+        Assert.Equal((30, 5 + 5 + 1), (summary.All.Records, summary.All.Throttled));
     }
 
     [Theory]
@@ -328,6 +329,28 @@ public sealed class BatchRunOrchestratorTests
         Assert.Equal(RunOutcome.Failed, summary.Outcome);
         Assert.Contains("failure threshold", summary.Reason, StringComparison.Ordinal);
         Assert.Equal(2, processor.Attempts.Count);
+        Assert.Equal((4, 16, 180), (summary.All.Succeeded, summary.All.Failed, summary.Skipped));
+    }
+
+    [Fact]
+    public async Task RunAsync_BatchModeFailureRateOverThreshold_StopsSubmittingAsFailedWithTheReason()
+    {
+        _staging.RecordCount = 200;
+        var batches = new FakeBatchProcessor
+        {
+            OnCollect = r => new BatchCollectResult(FakeBatchProcessor.BatchSummary(r.ChunkIndex, 2, 0).With(c => c with { Records = 10, Failed = 8 }), 0),
+        };
+        var processor = new FakeChunkProcessor((chunk, _) => Task.FromResult(Summaries.Chunk(chunk.ChunkIndex, 10)));
+        await using var host = await OrchestrationHost.StartAsync(_staging, processor, _costs, batches, new FakeBatchModelClient { PollsUntilDone = 1 });
+        var run = Run("run-batch-hopeless", chunkSize: 10, maxParallelChunks: 1);
+        var fastPolling = BatchOptions.Default with { PollInitial = TimeSpan.FromMilliseconds(50), PollMax = TimeSpan.FromMilliseconds(200) };
+
+        var id = await host.StartRunAsync(run with { Spec = run.Spec with { Mode = RunModes.Batch, FailureThreshold = new FailureThreshold(0.5, 20), Batch = fastPolling } });
+        var (summary, _) = await host.WaitForSummaryAsync(id);
+
+        Assert.Equal(RunOutcome.Failed, summary.Outcome);
+        Assert.Contains("failure threshold", summary.Reason, StringComparison.Ordinal);
+        Assert.Equal(2, batches.Collects.Count);
         Assert.Equal((4, 16, 180), (summary.All.Succeeded, summary.All.Failed, summary.Skipped));
     }
 
