@@ -1,19 +1,37 @@
+using System.Collections.Concurrent;
 using Azure;
 using Azure.Data.Tables;
 using FunctionsBatch.Orchestration;
 
 namespace FunctionsBatch.Azure.Storage;
 
-/// <summary>The record ledger in Table Storage: point reads by (job, content key), upserts in batches.</summary>
+/// <summary>The record ledger in Table Storage: a chunk's keys looked up a few queries at a time, upserts in batches.</summary>
 public sealed class TableRecordLedger(StorageClients storage) : IRecordLedger
 {
     private const int MaxBatch = 100;
 
-    public async Task<LedgerEntry?> FindAsync(string job, string contentKey, CancellationToken cancellationToken)
+    /// <summary>Table Storage takes at most 15 comparisons in one filter: the partition's and 14 keys'.</summary>
+    private const int KeysPerQuery = 14;
+
+    private const int ParallelQueries = 8;
+
+    public async Task<IReadOnlyDictionary<string, LedgerEntry>> FindManyAsync(string job, IReadOnlyCollection<string> contentKeys, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(contentKeys);
         var table = await storage.LedgerAsync().ConfigureAwait(false);
-        var found = await table.GetEntityIfExistsAsync<LedgerEntity>(job, contentKey, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return found.HasValue ? found.Value!.ToEntry() : null;
+        var found = new ConcurrentDictionary<string, LedgerEntry>(StringComparer.Ordinal);
+        await Parallel.ForEachAsync(
+            contentKeys.Distinct(StringComparer.Ordinal).Chunk(KeysPerQuery),
+            new ParallelOptions { MaxDegreeOfParallelism = ParallelQueries, CancellationToken = cancellationToken },
+            async (keys, token) =>
+            {
+                var filter = $"{TableClient.CreateQueryFilter($"PartitionKey eq {job}")} and ({string.Join(" or ", keys.Select(k => TableClient.CreateQueryFilter($"RowKey eq {k}")))})";
+                await foreach (var entity in table.QueryAsync<LedgerEntity>(filter, cancellationToken: token).ConfigureAwait(false))
+                {
+                    found[entity.RowKey] = entity.ToEntry();
+                }
+            }).ConfigureAwait(false);
+        return found;
     }
 
     public async Task SaveAsync(string job, IReadOnlyList<LedgerEntry> entries, CancellationToken cancellationToken)

@@ -33,6 +33,8 @@ public sealed partial class BatchProcessor(
     IChunkProcessor online,
     ILogger<BatchProcessor> logger) : IBatchProcessor
 {
+    private readonly ChunkSteps _steps = new(ledger, exporter, prices, limits);
+
     public async Task<BatchSubmitResult> SubmitAsync(BatchSubmitRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -49,43 +51,33 @@ public sealed partial class BatchProcessor(
             ? Enumerable.Range(0, records.Count).ToArray()
             : await batches.GetLeftoversAsync(request.RunId, request.ChunkIndex, request.Round, cancellationToken).ConfigureAwait(false);
 
-        var preparer = new RecordPreparer(spec, limits.ContextWindow(spec.Model));
+        var prepared = await _steps.PrepareAsync(spec, lines.Select(i => records[i]).ToArray(), useLedger: request.Round == 0, cancellationToken).ConfigureAwait(false);
         var settled = new List<RecordResult>();
         long tokens = 0;
         var submittedLines = new List<int>();
         using var file = new MemoryStream();
-        foreach (var index in lines)
+        foreach (var (index, record) in lines.Zip(prepared))
         {
-            var record = records[index];
-            var id = record.GetProperty("id").GetString()!;
-            var prepared = preparer.Prepare(record);
-            if (!prepared.IsReady)
+            if (record.Settled(chunk, records[index].GetProperty("id").GetString()!, RunModes.Batch) is { } row)
             {
-                settled.Add(FailedBeforeCall(chunk, id, prepared.ErrorCode!, prepared.ErrorMessage!));
+                settled.Add(row);
                 continue;
             }
 
-            var (messages, key) = (prepared.Messages!, prepared.ContentKey!);
-            if (request.Round == 0 && !spec.Reprocess && await ledger.FindAsync(spec.Name, key, cancellationToken).ConfigureAwait(false) is { } known)
-            {
-                settled.Add(new RecordResult(chunk.RunId, id, chunk.ChunkIndex, RecordStatus.Succeeded, known.Output, TokenUsage.Zero, 0, 0, null, null, null,
-                    known.ContentKey, FromLedger: true, Mode: RunModes.Batch));
-                continue;
-            }
-
-            BatchRequestLine.Write(file, BatchCustomId.Format(chunk.ChunkIndex, index), spec.Model, messages, spec.MaxOutputTokens, spec.ResponseSchema, spec.Name);
-            tokens += prepared.PromptTokens ?? ChatTokenCounter.CountPromptTokens(messages);
+            BatchRequestLine.Write(file, BatchCustomId.Format(chunk.ChunkIndex, index), spec.Model, record.Messages!, spec.MaxOutputTokens, spec.ResponseSchema, spec.Name);
+            tokens += record.PromptTokens ?? ChatTokenCounter.CountPromptTokens(record.Messages!);
             submittedLines.Add(index);
         }
 
+        ChunkSummary? summary = null;
         if (settled.Count > 0)
         {
             await results.UpsertAsync(settled, cancellationToken).ConfigureAwait(false);
-            await exporter.StageAsync(new ExportPart(spec.Name, request.RunId, request.ChunkIndex, ExportPart.BatchSettled, request.Round), settled, cancellationToken)
-                .ConfigureAwait(false);
+            summary = await _steps.FinishAsync(
+                spec, new ExportPart(spec.Name, request.RunId, request.ChunkIndex, ExportPart.BatchSettled, request.Round), settled, RunCounters.Of(settled),
+                RunModes.Batch, clock.ElapsedMilliseconds, cancellationToken).ConfigureAwait(false);
         }
 
-        var summary = settled.Count == 0 ? null : Summarize(spec, chunk.ChunkIndex, RunCounters.Of(settled), clock.ElapsedMilliseconds);
         await batches.SaveSubmittedAsync(request.RunId, request.ChunkIndex, request.Round, submittedLines, cancellationToken).ConfigureAwait(false);
         var count = submittedLines.Count;
         if (count == 0)
@@ -220,17 +212,6 @@ public sealed partial class BatchProcessor(
         if (rows.Count > 0)
         {
             await results.UpsertAsync(rows, cancellationToken).ConfigureAwait(false);
-            await exporter.StageAsync(new ExportPart(spec.Name, request.RunId, request.ChunkIndex, ExportPart.BatchCollected, request.Round), rows, cancellationToken)
-                .ConfigureAwait(false);
-        }
-
-        var answered = rows
-            .Where(r => r is { Status: RecordStatus.Succeeded, ContentKey: not null, Output: not null })
-            .Select(r => new LedgerEntry(r.ContentKey!, r.Output!, r.Usage, r.RunId, r.RecordId))
-            .ToArray();
-        if (answered.Length > 0)
-        {
-            await ledger.SaveAsync(spec.Name, answered, cancellationToken).ConfigureAwait(false);
         }
 
         await batches.SaveLeftoversAsync(request.RunId, request.ChunkIndex, request.Round + 1, leftovers, cancellationToken).ConfigureAwait(false);
@@ -248,7 +229,10 @@ public sealed partial class BatchProcessor(
             ExpiredLines = expiredLines,
             ResubmittedLines = leftovers.Count,
         };
-        var summary = Summarize(spec, chunk.ChunkIndex, counters, clock.ElapsedMilliseconds);
+        // Priced at the Batch API's price, so a budget stops a batch run as it stops an online one.
+        var summary = await _steps.FinishAsync(
+            spec, new ExportPart(spec.Name, request.RunId, request.ChunkIndex, ExportPart.BatchCollected, request.Round), rows, counters, RunModes.Batch,
+            clock.ElapsedMilliseconds, cancellationToken).ConfigureAwait(false);
         LogCollected(request.RunId, request.ChunkIndex, request.Round, request.Batch.Id, counters.Succeeded, counters.Failed, failedLines, expiredLines, leftovers.Count);
         return new BatchCollectResult(summary, leftovers.Count);
     }
@@ -276,15 +260,8 @@ public sealed partial class BatchProcessor(
     /// <summary>A chunk has at most one batch enqueued at a time, so its reservation is keyed by the chunk.</summary>
     private static string ReservationKey(string runId, int chunkIndex) => $"{runId}:{chunkIndex}";
 
-    private static RecordResult FailedBeforeCall(ChunkRef chunk, string id, string code, string message) =>
-        new(chunk.RunId, id, chunk.ChunkIndex, RecordStatus.Failed, null, TokenUsage.Zero, 0, 0, null, code, message, Mode: RunModes.Batch);
-
     private static RecordResult Answered(ChunkRef chunk, string id, BatchLineResult answer, string status, string? code, string? message) =>
         new(chunk.RunId, id, chunk.ChunkIndex, status, answer.Content, answer.Usage, 0, 1, answer.StatusCode, code, message, Mode: RunModes.Batch);
-
-    /// <summary>The chunk's summary, priced at the Batch API's price so a budget can stop a batch run as it stops an online one.</summary>
-    private ChunkSummary Summarize(JobSpec spec, int chunkIndex, RunCounters counters, long durationMs) =>
-        new(chunkIndex, RunModes.Batch, prices.Price(counters, spec.Model, RunModes.Batch), durationMs);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} chunk {ChunkIndex} round {Round}: batch {BatchId} created with {Lines} lines, {Tokens} enqueued tokens")]
     private partial void LogSubmitted(string runId, int chunkIndex, int round, string batchId, int lines, long tokens);

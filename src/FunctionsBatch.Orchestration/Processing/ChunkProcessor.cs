@@ -44,6 +44,7 @@ public sealed partial class ChunkProcessor(
 
     private readonly TimeProvider _time = time ?? TimeProvider.System;
     private readonly TimeSpan _timeLimit = (timeLimit ?? ChunkTimeLimit.Default).Value;
+    private readonly ChunkSteps _steps = new(ledger, exporter, prices, limits);
 
     public Task<ChunkSummary> ProcessAsync(ChunkRef chunk, CancellationToken cancellationToken) =>
         ProcessAsync(chunk, only: null, round: 0, cancellationToken);
@@ -74,10 +75,10 @@ public sealed partial class ChunkProcessor(
         var throttleDeadline = chunk.ThrottleDeadline ?? now + spec.ThrottleWait;
         // A batch's leftovers have no round of their own to come back in: they wait until the deadline itself.
         var throttleUntil = only is null && now + _timeLimit < throttleDeadline ? now + _timeLimit : throttleDeadline;
+        var prepared = await _steps.PrepareAsync(spec, records, useLedger: true, cancellationToken).ConfigureAwait(false);
         var job = new ChunkJob(
             chunk,
             spec,
-            new RecordPreparer(spec, limits.ContextWindow(spec.Model)),
             spec.ResponseSchema is { } schema ? new OutputSchemaValidator(schema) : null,
             RetryBudget.ForChunk(records.Count, spec.RetryBudget),
             throttleDeadline,
@@ -99,7 +100,9 @@ public sealed partial class ChunkProcessor(
                         return;
                     }
 
-                    var outcome = await ProcessRecordAsync(job, id, records[index], token).ConfigureAwait(false);
+                    var outcome = prepared[index].Settled(chunk, id, RunModes.Online) is { } settled
+                        ? new RecordOutcome(settled, 0, 0)
+                        : await ProcessRecordAsync(job, id, prepared[index], token).ConfigureAwait(false);
                     if (outcome is not null)
                     {
                         outcomes[index] = outcome;
@@ -144,24 +147,8 @@ public sealed partial class ChunkProcessor(
         ChunkRef chunk, JobSpec spec, int round, Dictionary<string, RecordResult> earlier, RecordOutcome[] outcomes, TokenUsage redone,
         Stopwatch clock, Activity? activity, CancellationToken cancellationToken)
     {
-        if (outcomes.Length > 0)
-        {
-            await exporter.StageAsync(
-                new ExportPart(spec.Name, chunk.RunId, chunk.ChunkIndex, ExportPart.Online, round),
-                Array.ConvertAll(outcomes, o => o.Result),
-                cancellationToken).ConfigureAwait(false);
-        }
-
-        var answered = outcomes
-            .Where(o => o.Result is { Status: RecordStatus.Succeeded, FromLedger: false, ContentKey: not null, Output: not null })
-            .Select(o => new LedgerEntry(o.Result.ContentKey!, o.Result.Output!, o.Result.Usage, o.Result.RunId, o.Result.RecordId))
-            .ToArray();
-        if (answered.Length > 0)
-        {
-            await ledger.SaveAsync(spec.Name, answered, cancellationToken).ConfigureAwait(false);
-        }
-
-        var counters = RunCounters.Of(Array.ConvertAll(outcomes, o => o.Result)) with
+        var rows = Array.ConvertAll(outcomes, o => o.Result);
+        var counters = RunCounters.Of(rows) with
         {
             Usage = outcomes.Aggregate(redone, (total, o) => total + o.Result.Usage),
             Throttled = outcomes.Sum(o => o.Throttled),
@@ -170,7 +157,9 @@ public sealed partial class ChunkProcessor(
             Truncated = outcomes.Count(o => o.Truncated),
             Waste = outcomes.Aggregate(new TokenWaste(Redone: redone.TotalTokens), (total, o) => total + o.Waste),
         };
-        var summary = new ChunkSummary(chunk.ChunkIndex, RunModes.Online, prices.Price(counters, spec.Model, RunModes.Online), clock.ElapsedMilliseconds);
+        var summary = await _steps.FinishAsync(
+            spec, new ExportPart(spec.Name, chunk.RunId, chunk.ChunkIndex, ExportPart.Online, round), rows, counters, RunModes.Online, clock.ElapsedMilliseconds, cancellationToken)
+            .ConfigureAwait(false);
         var reused = outcomes.Count(o => earlier.ContainsKey(o.Result.RecordId));
         // Telemetry counts only this execution's work; the summary also keeps what reused rows cost the run earlier.
         var retries = outcomes.Where(o => !earlier.ContainsKey(o.Result.RecordId)).Sum(o => o.Retries);
@@ -185,21 +174,9 @@ public sealed partial class ChunkProcessor(
     /// Null when the record is still throttled at the chunk's time limit, before its throttle deadline: it is deferred.
     /// A batch's leftovers are never deferred (nothing would send them again): still throttled, they fail.
     /// </returns>
-    private async Task<RecordOutcome?> ProcessRecordAsync(ChunkJob job, string recordId, JsonElement record, CancellationToken cancellationToken)
+    private async Task<RecordOutcome?> ProcessRecordAsync(ChunkJob job, string recordId, PreparedRecord prepared, CancellationToken cancellationToken)
     {
-        var prepared = job.Preparer.Prepare(record);
-        if (!prepared.IsReady)
-        {
-            return RecordOutcome.Failed(job.Chunk, recordId, prepared.ErrorCode!, prepared.ErrorMessage!);
-        }
-
-        var (messages, key) = (prepared.Messages!, prepared.ContentKey!);
-        if (!job.Spec.Reprocess && await ledger.FindAsync(job.Spec.Name, key, cancellationToken).ConfigureAwait(false) is { } known)
-        {
-            return RecordOutcome.Reused(job.Chunk, recordId, known);
-        }
-
-        var outcome = await AskAsync(job, recordId, messages, cancellationToken).ConfigureAwait(false);
+        var outcome = await AskAsync(job, recordId, prepared.Messages!, cancellationToken).ConfigureAwait(false);
         if (outcome.Result.ErrorCode == RecordErrorCodes.Throttled)
         {
             if (job.CanDefer && _time.GetUtcNow() < job.ThrottleDeadline)
@@ -217,7 +194,7 @@ public sealed partial class ChunkProcessor(
             };
         }
 
-        return outcome with { Result = outcome.Result with { ContentKey = key, Mode = RunModes.Online } };
+        return outcome with { Result = outcome.Result with { ContentKey = prepared.ContentKey, Mode = RunModes.Online } };
     }
 
     private async Task<RecordOutcome> AskAsync(ChunkJob job, string recordId, IReadOnlyList<ChatMessageText> messages, CancellationToken cancellationToken)
@@ -274,6 +251,6 @@ public sealed partial class ChunkProcessor(
     private partial void LogDeferred(string runId, int chunkIndex, int deferred);
 
     private sealed record ChunkJob(
-        ChunkRef Chunk, JobSpec Spec, RecordPreparer Preparer, OutputSchemaValidator? Validator, RetryBudget Budget,
+        ChunkRef Chunk, JobSpec Spec, OutputSchemaValidator? Validator, RetryBudget Budget,
         DateTimeOffset ThrottleDeadline, DateTimeOffset ThrottleUntil, bool CanDefer);
 }

@@ -39,13 +39,4 @@ internal sealed record RecordOutcome(RecordResult Result, int Throttled, int Rep
         var counted = call.Waste ?? TokenWaste.None;
         return counted with { FailedRecords = counted.FailedRecords + Math.Max(0, call.Usage.TotalTokens - counted.Total) };
     }
-
-    /// <summary>Succeeded with an answer already paid for in an earlier run: no call, no tokens.</summary>
-    public static RecordOutcome Reused(ChunkRef chunk, string recordId, LedgerEntry known) =>
-        new(new RecordResult(chunk.RunId, recordId, chunk.ChunkIndex, RecordStatus.Succeeded, known.Output, TokenUsage.Zero, 0, 0, null, null, null,
-            known.ContentKey, FromLedger: true), 0, 0);
-
-    /// <summary>Failed before any model call.</summary>
-    public static RecordOutcome Failed(ChunkRef chunk, string recordId, string code, string message) =>
-        new(new RecordResult(chunk.RunId, recordId, chunk.ChunkIndex, RecordStatus.Failed, null, TokenUsage.Zero, 0, 0, null, code, message), 0, 0);
 }

@@ -56,7 +56,8 @@ public sealed class InMemoryRunStore(JobSpec spec, IReadOnlyList<JsonElement> ch
     public Task<ResultPage> QueryAsync(string runId, string? status, int pageSize, string? continuationToken, CancellationToken cancellationToken) =>
         Task.FromResult(new ResultPage(_rows.Values.Where(r => status is null || r.Status == status).ToArray(), null));
 
-    public Task<LedgerEntry?> FindAsync(string job, string contentKey, CancellationToken cancellationToken) => Task.FromResult<LedgerEntry?>(null);
+    public Task<IReadOnlyDictionary<string, LedgerEntry>> FindManyAsync(string job, IReadOnlyCollection<string> contentKeys, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyDictionary<string, LedgerEntry>>(new Dictionary<string, LedgerEntry>());
 
     public Task SaveAsync(string job, IReadOnlyList<LedgerEntry> entries, CancellationToken cancellationToken) => Task.CompletedTask;
 }

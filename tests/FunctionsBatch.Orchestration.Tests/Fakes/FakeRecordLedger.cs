@@ -9,8 +9,11 @@ public sealed class FakeRecordLedger : IRecordLedger
 
     public int Count => _entries.Count;
 
-    public Task<LedgerEntry?> FindAsync(string job, string contentKey, CancellationToken cancellationToken) =>
-        Task.FromResult(_entries.GetValueOrDefault((job, contentKey)));
+    public Task<IReadOnlyDictionary<string, LedgerEntry>> FindManyAsync(string job, IReadOnlyCollection<string> contentKeys, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyDictionary<string, LedgerEntry>>(contentKeys
+            .Distinct(StringComparer.Ordinal)
+            .Where(k => _entries.ContainsKey((job, k)))
+            .ToDictionary(k => k, k => _entries[(job, k)], StringComparer.Ordinal));
 
     public Task SaveAsync(string job, IReadOnlyList<LedgerEntry> entries, CancellationToken cancellationToken)
     {
