@@ -4,7 +4,6 @@ using FunctionsBatch.Core.Batch;
 using FunctionsBatch.Core.Ledger;
 using FunctionsBatch.Core.Models;
 using FunctionsBatch.Core.Pricing;
-using FunctionsBatch.Core.Prompts;
 using FunctionsBatch.Core.Runs;
 using FunctionsBatch.Core.Specs;
 using FunctionsBatch.Core.Tokens;

@@ -1,10 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.Json;
-using FunctionsBatch.Core.Ledger;
 using FunctionsBatch.Core.Models;
 using FunctionsBatch.Core.Pricing;
-using FunctionsBatch.Core.Prompts;
 using FunctionsBatch.Core.Runs;
 using FunctionsBatch.Core.Specs;
 using FunctionsBatch.Core.Tokens;
