@@ -29,6 +29,11 @@ public static class SummaryPrinter
 
         Row(output, "Records", $"{Format.Count(counts.TotalRecords)} total | {Format.Count(counts.Succeeded)} succeeded | {Format.Count(counts.Failed)} failed | {Format.Count(counts.Skipped)} skipped");
         Row(output, "Requests", $"{Format.Count(counts.Requests)} | 429s {Format.Count(counts.Throttled)}");
+        if (counts.Truncated > 0)
+        {
+            Row(output, "Truncated", $"{Format.Count(counts.Truncated)} answers cut off at maxOutputTokens: raise it if the task needs longer answers");
+        }
+
         Row(output, "Tokens", $"input {Format.Count(tokens.Input)} | cached input {Format.Count(tokens.CachedInput)} | output {Format.Count(tokens.Output)}");
         if (simulator is not null)
         {
