@@ -10,7 +10,8 @@ public sealed record RunProgressDto(
     int Throttled,
     int ChunksTotal,
     int ChunksCompleted,
-    int Truncated = 0)
+    int Truncated = 0,
+    int EstimatedUsage = 0)
 {
     public static RunProgressDto Empty { get; } = new(0, 0, 0, 0, 0, 0, 0, 0, 0);
 

@@ -41,18 +41,24 @@ public sealed class AzureOpenAIChatModelClient(AzureOpenAIClient client) : IChat
 
             var completion = result.Value;
             var text = completion.Content.Count > 0 ? string.Concat(completion.Content.Select(c => c.Text)) : string.Empty;
+            // A server that sends no usage (some OpenAI-compatible ones) still bills: count what it cannot have done without.
             var usage = completion.Usage is { } u
                 ? new TokenUsage(u.InputTokenCount, u.InputTokenDetails?.CachedTokenCount ?? 0, u.OutputTokenCount)
-                : TokenUsage.Zero;
+                : new TokenUsage(ChatTokenCounter.CountPromptTokens(request.Messages), 0, ChatTokenCounter.CountText(text));
             if (completion.FinishReason == ChatFinishReason.ContentFilter)
             {
-                return ChatCallResult.Failure(200, RecordErrorCodes.ContentFilter, "the output was filtered by the content filter", false, null, clock.ElapsedMilliseconds) with { Usage = usage };
+                return ChatCallResult.Failure(200, RecordErrorCodes.ContentFilter, "the output was filtered by the content filter", false, null, clock.ElapsedMilliseconds) with
+                {
+                    Usage = usage,
+                    UsageEstimated = completion.Usage is null,
+                };
             }
 
             return ChatCallResult.Success(text, usage, clock.ElapsedMilliseconds) with
             {
                 Rate = ModelFailureClassifier.ReadRateSignal(result.GetRawResponse()),
                 Truncated = completion.FinishReason == ChatFinishReason.Length,
+                UsageEstimated = completion.Usage is null,
             };
         }
         catch (ClientResultException ex)

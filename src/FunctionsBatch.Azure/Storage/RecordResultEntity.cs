@@ -52,6 +52,9 @@ public sealed class RecordResultEntity : ITableEntity
     /// <summary><c>online</c> or <c>batch</c>: how the answer was obtained.</summary>
     public string? Mode { get; set; }
 
+    /// <summary>The server sent no <c>usage</c>: the tokens are the tokenizer's count.</summary>
+    public bool UsageEstimated { get; set; }
+
     public static RecordResultEntity From(RecordResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
@@ -75,6 +78,7 @@ public sealed class RecordResultEntity : ITableEntity
             FromLedger = result.FromLedger,
             Throttled = result.Throttled,
             Mode = result.Mode,
+            UsageEstimated = result.UsageEstimated,
             ErrorMessage = result.ErrorMessage is { Length: > MaxTextLength } message ? message[..MaxTextLength] : result.ErrorMessage,
         };
     }
@@ -94,5 +98,6 @@ public sealed class RecordResultEntity : ITableEntity
         ContentKey,
         FromLedger,
         Throttled,
-        Mode);
+        Mode,
+        UsageEstimated);
 }

@@ -101,6 +101,9 @@ public sealed class RunCostEntity : ITableEntity
     /// <summary>Records whose answer was cut off at <c>maxOutputTokens</c> (<c>finish_reason: length</c>).</summary>
     public int Truncated { get; set; }
 
+    /// <summary>Records whose server answered without <c>usage</c>: their tokens (and cost) are the tokenizer's estimate.</summary>
+    public int EstimatedUsage { get; set; }
+
     public int FailedLines { get; set; }
 
     public int ExpiredLines { get; set; }
@@ -122,6 +125,7 @@ public sealed class RunCostEntity : ITableEntity
             Throttled = Throttled,
             Repairs = Repairs,
             Truncated = Truncated,
+            EstimatedUsage = EstimatedUsage,
             Usage = new TokenUsage(InputTokens, CachedInputTokens, OutputTokens),
             Waste = new TokenWaste(WasteReasked, WasteFailedRecords, WasteUnreadable, WasteLostInTransit, WasteRedone, WasteInvalidBatchLines),
             FailedLines = FailedLines,
@@ -141,6 +145,7 @@ public sealed class RunCostEntity : ITableEntity
             Throttled = value.Throttled;
             Repairs = value.Repairs;
             Truncated = value.Truncated;
+            EstimatedUsage = value.EstimatedUsage;
             InputTokens = value.Usage.PromptTokens;
             CachedInputTokens = value.Usage.CachedTokens;
             OutputTokens = value.Usage.CompletionTokens;

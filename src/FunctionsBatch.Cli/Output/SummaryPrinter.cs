@@ -34,6 +34,11 @@ public static class SummaryPrinter
             Row(output, "Truncated", $"{Format.Count(counts.Truncated)} answers cut off at maxOutputTokens: raise it if the task needs longer answers");
         }
 
+        if (counts.EstimatedUsage > 0)
+        {
+            Row(output, "Estimated usage", $"{Format.Count(counts.EstimatedUsage)} answers came without usage: their tokens and cost are the tokenizer's count");
+        }
+
         Row(output, "Tokens", $"input {Format.Count(tokens.Input)} | cached input {Format.Count(tokens.CachedInput)} | output {Format.Count(tokens.Output)}");
         if (simulator is not null)
         {

@@ -68,7 +68,8 @@ public static class BatchLineReader
             return new BatchLineResult(customId, false, null, usage, 200, "content_filter", "the output was filtered by the content filter", false, false);
         }
 
-        return new BatchLineResult(customId, true, Text(message, "content") ?? string.Empty, usage, 200, null, null, false, false, finishReason == "length");
+        return new BatchLineResult(customId, true, Text(message, "content") ?? string.Empty, usage, 200, null, null, false, false, finishReason == "length",
+            !body.TryGetProperty("usage", out var reported) || reported.ValueKind != JsonValueKind.Object);
     }
 
     private static BatchLineResult Failure(string customId, int? status, JsonElement body)

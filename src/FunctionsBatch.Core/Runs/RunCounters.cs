@@ -35,6 +35,9 @@ public sealed record RunCounters
     /// <summary>Records whose answer was cut off at <c>maxOutputTokens</c> (<c>finish_reason: length</c>).</summary>
     public int Truncated { get; init; }
 
+    /// <summary>Records whose server answered without <c>usage</c>: their tokens are the tokenizer's count, not a billed figure.</summary>
+    public int EstimatedUsage { get; init; }
+
     public TokenUsage Usage { get; init; }
 
     /// <summary>Tokens billed for answers not used, by cause.</summary>
@@ -72,6 +75,7 @@ public sealed record RunCounters
             Failed = rows.Count(r => r.Status == RecordStatus.Failed),
             LedgerHits = rows.Count(r => r.FromLedger),
             Requests = rows.Sum(r => r.Attempts),
+            EstimatedUsage = rows.Count(r => r.UsageEstimated),
             Usage = rows.Aggregate(TokenUsage.Zero, (total, r) => total + r.Usage),
         };
     }
@@ -91,6 +95,7 @@ public sealed record RunCounters
             Throttled = left.Throttled + right.Throttled,
             Repairs = left.Repairs + right.Repairs,
             Truncated = left.Truncated + right.Truncated,
+            EstimatedUsage = left.EstimatedUsage + right.EstimatedUsage,
             Usage = left.Usage + right.Usage,
             Waste = left.Waste + right.Waste,
             FailedLines = left.FailedLines + right.FailedLines,

@@ -37,7 +37,8 @@ public sealed record RunStatusView(
             counters.Throttled,
             progress?.ChunksTotal ?? 0,
             progress?.ChunksCompleted ?? 0,
-            counters.Truncated);
+            counters.Truncated,
+            counters.EstimatedUsage);
         var usage = counters.Usage;
         var cost = counters.CostMicros;
         return new RunStatusView(

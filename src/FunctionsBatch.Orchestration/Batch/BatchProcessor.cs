@@ -144,6 +144,7 @@ public sealed partial class BatchProcessor(
             }
         }
 
+        EstimateMissingUsage(spec, records, answers);
         var validator = spec.ResponseSchema is { } schema ? new OutputSchemaValidator(schema) : null;
         var rows = new List<RecordResult>();
         var leftovers = new List<int>();
@@ -256,11 +257,26 @@ public sealed partial class BatchProcessor(
         return summary;
     }
 
+    /// <summary>
+    /// Answers from a server that sent no <c>usage</c> are billed all the same: their tokens are counted with the tokenizer
+    /// (the prompt exactly, the completion from its text), as the online path counts them.
+    /// </summary>
+    private void EstimateMissingUsage(JobSpec spec, IReadOnlyList<System.Text.Json.JsonElement> records, Dictionary<int, BatchLineResult> answers)
+    {
+        var preparer = new RecordPreparer(spec, limits.ContextWindow(spec.Model));
+        foreach (var (index, answer) in answers.Where(a => a.Value is { Succeeded: true, UsageMissing: true }).ToArray())
+        {
+            var prompt = preparer.Prepare(records[index]).Messages is { } messages ? ChatTokenCounter.CountPromptTokens(messages) : 0;
+            answers[index] = answer with { Usage = new TokenUsage(prompt, 0, ChatTokenCounter.CountText(answer.Content)) };
+        }
+    }
+
     /// <summary>A chunk has at most one batch enqueued at a time, so its reservation is keyed by the chunk.</summary>
     private static string ReservationKey(string runId, int chunkIndex) => $"{runId}:{chunkIndex}";
 
     private static RecordResult Answered(ChunkRef chunk, string id, BatchLineResult answer, string status, string? code, string? message) =>
-        new(chunk.RunId, id, chunk.ChunkIndex, status, answer.Content, answer.Usage, 0, 1, answer.StatusCode, code, message, Mode: RunModes.Batch);
+        new(chunk.RunId, id, chunk.ChunkIndex, status, answer.Content, answer.Usage, 0, 1, answer.StatusCode, code, message, Mode: RunModes.Batch,
+            UsageEstimated: answer.UsageMissing);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} chunk {ChunkIndex} round {Round}: batch {BatchId} created with {Lines} lines, {Tokens} enqueued tokens")]
     private partial void LogSubmitted(string runId, int chunkIndex, int round, string batchId, int lines, long tokens);

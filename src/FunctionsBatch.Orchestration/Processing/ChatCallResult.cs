@@ -12,6 +12,7 @@ namespace FunctionsBatch.Orchestration.Processing;
 /// <see cref="Usage"/> too, so a call's usage is what the provider bills for it, estimated where no answer said.
 /// </param>
 /// <param name="Truncated">The answer was cut off at <c>max_tokens</c> (<c>finish_reason: length</c>).</param>
+/// <param name="UsageEstimated">The answer had no <c>usage</c>; <see cref="Usage"/> is the tokenizer's count.</param>
 public sealed record ChatCallResult(
     bool Succeeded,
     string? Content,
@@ -26,7 +27,8 @@ public sealed record ChatCallResult(
     long LatencyMs,
     RateSignal? Rate = null,
     TokenWaste? Waste = null,
-    bool Truncated = false)
+    bool Truncated = false,
+    bool UsageEstimated = false)
 {
     public static ChatCallResult Success(string content, TokenUsage usage, long latencyMs) =>
         new(true, content, usage, 1, 0, 200, null, null, false, null, latencyMs);

@@ -239,6 +239,7 @@ public sealed partial class ChunkProcessor(
         Throttled = first.Throttled + second.Throttled,
         LatencyMs = first.LatencyMs + second.LatencyMs,
         Waste = (first.Waste ?? TokenWaste.None) + second.Waste,
+        UsageEstimated = first.UsageEstimated || second.UsageEstimated,
     };
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} chunk {ChunkIndex}: {Succeeded} succeeded, {Failed} failed ({Reused} rows reused from an earlier attempt) in {DurationMs} ms")]

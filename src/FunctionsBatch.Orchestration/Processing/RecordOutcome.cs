@@ -14,10 +14,10 @@ internal sealed record RecordOutcome(RecordResult Result, int Throttled, int Rep
         new(
             call.Succeeded
                 ? new RecordResult(chunk.RunId, recordId, chunk.ChunkIndex, RecordStatus.Succeeded, call.Content, call.Usage,
-                    call.LatencyMs, call.Attempts, call.HttpStatus, null, null, Throttled: call.Throttled)
+                    call.LatencyMs, call.Attempts, call.HttpStatus, null, null, Throttled: call.Throttled, UsageEstimated: call.UsageEstimated)
                 : new RecordResult(chunk.RunId, recordId, chunk.ChunkIndex, RecordStatus.Failed, null, call.Usage,
                     call.LatencyMs, call.Attempts, call.HttpStatus, call.ErrorCode ?? RecordErrorCodes.ModelError, call.ErrorMessage ?? "the model call failed",
-                    Throttled: call.Throttled),
+                    Throttled: call.Throttled, UsageEstimated: call.UsageEstimated),
             call.Throttled,
             repairs,
             call.Succeeded ? call.Waste : ThrownAway(call),
@@ -27,7 +27,7 @@ internal sealed record RecordOutcome(RecordResult Result, int Throttled, int Rep
     public static RecordOutcome InvalidOutput(ChunkRef chunk, string recordId, ChatCallResult call, string message) =>
         new(
             new RecordResult(chunk.RunId, recordId, chunk.ChunkIndex, RecordStatus.Failed, call.Content, call.Usage,
-                call.LatencyMs, call.Attempts, call.HttpStatus, RecordErrorCodes.InvalidOutput, message, Throttled: call.Throttled),
+                call.LatencyMs, call.Attempts, call.HttpStatus, RecordErrorCodes.InvalidOutput, message, Throttled: call.Throttled, UsageEstimated: call.UsageEstimated),
             call.Throttled,
             1,
             ThrownAway(call),

@@ -276,7 +276,7 @@ public sealed class BatchEngine(FileStore files, SimulatorSettings settings, Sim
                 continue;
             }
 
-            var body = ChatCompletionWriter.Write("chatcmpl-" + Guid.NewGuid().ToString("N"), at, config.ModelFor(batch.Deployment), line.PromptTokens, completion);
+            var body = ChatCompletionWriter.Write("chatcmpl-" + Guid.NewGuid().ToString("N"), at, config.ModelFor(batch.Deployment), line.PromptTokens, completion, !config.OmitUsage);
             batch.CompletedLines++;
             batch.Counters.LineSucceeded(line.PromptTokens, completion.CompletionTokens);
             WriteResponse(output, line.CustomId, StatusCodes.Status200OK, body);

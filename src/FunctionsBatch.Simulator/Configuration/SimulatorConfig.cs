@@ -15,7 +15,8 @@ public sealed record SimulatorConfig(
     FaultPolicy Faults,
     [property: JsonConverter(typeof(JsonStringEnumConverter<RateLimitShape>))] RateLimitShape RateLimitShape = RateLimitShape.Window,
     double RateLimitWindowSeconds = RateLimits.DefaultWindowSeconds,
-    [property: JsonConverter(typeof(JsonStringEnumConverter<RateHeaders>))] RateHeaders RateLimitHeaders = RateHeaders.Azure)
+    [property: JsonConverter(typeof(JsonStringEnumConverter<RateHeaders>))] RateHeaders RateLimitHeaders = RateHeaders.Azure,
+    bool OmitUsage = false)
 {
     public RateLimits LimitsFor(string deployment) =>
         Deployments.TryGetValue(deployment, out var d)

@@ -39,5 +39,8 @@ public sealed class SimulatorOptions
     /// <summary>The Files and Batches endpoints: completion delay, per-line failures and expiries, enqueued-token limits.</summary>
     public BatchSimulationOptions Batch { get; set; } = new();
 
+    /// <summary>Answers carry no <c>usage</c> block, as some OpenAI-compatible servers send them.</summary>
+    public bool OmitUsage { get; set; }
+
     public Dictionary<string, DeploymentOptions> Deployments { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 }

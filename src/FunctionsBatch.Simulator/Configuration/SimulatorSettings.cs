@@ -27,7 +27,8 @@ public sealed class SimulatorSettings
             FaultPolicy.Defaults.With(o.Faults),
             o.RateLimitShape,
             o.RateLimitWindowSeconds,
-            o.RateLimitHeaders);
+            o.RateLimitHeaders,
+            o.OmitUsage);
         Validate(config);
         _current = config;
     }
@@ -60,7 +61,8 @@ public sealed class SimulatorSettings
                 (update.ResetFaults ? FaultPolicy.Defaults : current.Faults).With(update.Faults),
                 update.RateLimitShape ?? current.RateLimitShape,
                 update.RateLimitWindowSeconds ?? current.RateLimitWindowSeconds,
-                update.RateLimitHeaders ?? current.RateLimitHeaders);
+                update.RateLimitHeaders ?? current.RateLimitHeaders,
+                update.OmitUsage ?? current.OmitUsage);
             Validate(next);
             _current = next;
             return next;

@@ -9,7 +9,8 @@ public static class ChatCompletionWriter
 {
     private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static byte[] Write(string id, DateTimeOffset created, string model, int promptTokens, GeneratedCompletion completion)
+    /// <param name="withUsage">False for a server that sends no <c>usage</c> block.</param>
+    public static byte[] Write(string id, DateTimeOffset created, string model, int promptTokens, GeneratedCompletion completion, bool withUsage = true)
     {
         ArgumentNullException.ThrowIfNull(completion);
         using var buffer = new MemoryStream();
@@ -33,24 +34,33 @@ public static class ChatCompletionWriter
             json.WriteEndObject();
             json.WriteEndObject();
             json.WriteEndArray();
-            json.WriteStartObject("usage");
-            json.WriteNumber("prompt_tokens", promptTokens);
-            json.WriteNumber("completion_tokens", completion.CompletionTokens);
-            json.WriteNumber("total_tokens", promptTokens + completion.CompletionTokens);
-            json.WriteStartObject("prompt_tokens_details");
-            json.WriteNumber("audio_tokens", 0);
-            json.WriteNumber("cached_tokens", 0);
-            json.WriteEndObject();
-            json.WriteStartObject("completion_tokens_details");
-            json.WriteNumber("accepted_prediction_tokens", 0);
-            json.WriteNumber("audio_tokens", 0);
-            json.WriteNumber("reasoning_tokens", 0);
-            json.WriteNumber("rejected_prediction_tokens", 0);
-            json.WriteEndObject();
-            json.WriteEndObject();
+            if (withUsage)
+            {
+                WriteUsage(json, promptTokens, completion.CompletionTokens);
+            }
+
             json.WriteEndObject();
         }
 
         return buffer.ToArray();
+    }
+
+    private static void WriteUsage(Utf8JsonWriter json, int promptTokens, int completionTokens)
+    {
+        json.WriteStartObject("usage");
+        json.WriteNumber("prompt_tokens", promptTokens);
+        json.WriteNumber("completion_tokens", completionTokens);
+        json.WriteNumber("total_tokens", promptTokens + completionTokens);
+        json.WriteStartObject("prompt_tokens_details");
+        json.WriteNumber("audio_tokens", 0);
+        json.WriteNumber("cached_tokens", 0);
+        json.WriteEndObject();
+        json.WriteStartObject("completion_tokens_details");
+        json.WriteNumber("accepted_prediction_tokens", 0);
+        json.WriteNumber("audio_tokens", 0);
+        json.WriteNumber("reasoning_tokens", 0);
+        json.WriteNumber("rejected_prediction_tokens", 0);
+        json.WriteEndObject();
+        json.WriteEndObject();
     }
 }

@@ -226,7 +226,7 @@ public sealed class ChatCompletionsHandler(
     }
 
     private byte[] WriteBody(SimulatorConfig config, string deployment, int promptTokens, GeneratedCompletion completion) =>
-        ChatCompletionWriter.Write("chatcmpl-" + Guid.NewGuid().ToString("N"), time.GetUtcNow(), config.ModelFor(deployment), promptTokens, completion);
+        ChatCompletionWriter.Write("chatcmpl-" + Guid.NewGuid().ToString("N"), time.GetUtcNow(), config.ModelFor(deployment), promptTokens, completion, !config.OmitUsage);
 
     private async Task DelayAsync(SimulatorConfig config, CancellationToken cancellationToken)
     {

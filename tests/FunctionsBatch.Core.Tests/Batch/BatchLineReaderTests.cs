@@ -29,6 +29,14 @@ public sealed class BatchLineReaderTests
     }
 
     [Fact]
+    public void Read_AnswerWithoutUsage_SaysTheUsageIsMissing()
+    {
+        var result = BatchLineReader.Read("""{"custom_id":"c0-r0","response":{"status_code":200,"body":{"choices":[{"finish_reason":"stop","message":{"content":"ok"}}]}}}""");
+
+        Assert.Equal((true, true, TokenUsage.Zero), (result.Succeeded, result.UsageMissing, result.Usage));
+    }
+
+    [Fact]
     public void Read_Expired_IsRetryableAndExpired()
     {
         var result = BatchLineReader.Read("""{"id":"x","custom_id":"c0-r1","response":null,"error":{"code":"batch_expired","message":"not run in 24h"}}""");
