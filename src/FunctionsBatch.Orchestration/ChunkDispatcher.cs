@@ -31,7 +31,7 @@ internal static class ChunkDispatcher
         ChunkTotals before,
         Action<ChunkTotals, string> onProgress)
     {
-        var inFlight = new Dictionary<Task<ChunkTotals>, (long Ticket, int ChunkIndex)>();
+        var inFlight = new Dictionary<Task<ChunkTotals>, int>();
         var totals = ChunkTotals.None;
         var nextChunk = firstChunk;
         // IsCompleted is replay-safe: a cancel raised earlier is replayed at the same point every time.
@@ -52,7 +52,7 @@ internal static class ChunkDispatcher
                     break;
                 }
 
-                inFlight.Add(lane.RunAsync(context, nextChunk, Stopping), (window.Dispatched(), nextChunk++));
+                inFlight.Add(lane.RunAsync(context, nextChunk, window, Stopping), nextChunk++);
             }
 
             if (inFlight.Count == 0)
@@ -66,7 +66,7 @@ internal static class ChunkDispatcher
             if (finished == cancelRequested)
             {
                 canceled = true;
-                foreach (var (_, chunkIndex) in inFlight.Values)
+                foreach (var chunkIndex in inFlight.Values)
                 {
                     lane.Cancel(context, chunkIndex);
                 }
@@ -77,7 +77,6 @@ internal static class ChunkDispatcher
 
             var done = (Task<ChunkTotals>)finished;
             var chunk = await done;
-            window.Completed(inFlight[done].Ticket, chunk.All.Throttled);
             inFlight.Remove(done);
             totals = totals.Plus(chunk);
             var run = before.Plus(totals).All;

@@ -1,4 +1,5 @@
 using FunctionsBatch.Core.Runs;
+using FunctionsBatch.Core.Throttling;
 using Microsoft.DurableTask;
 
 namespace FunctionsBatch.Orchestration;
@@ -11,8 +12,9 @@ namespace FunctionsBatch.Orchestration;
 internal interface IChunkLane
 {
     /// <summary>Runs the chunk to its final totals (with <see cref="ChunkTotals.Chunks"/> = 1).</summary>
+    /// <param name="window">Told of every send and what it met (<see cref="AdaptiveWindow.Dispatched"/>, <see cref="AdaptiveWindow.Completed"/>), so 429s narrow it at once.</param>
     /// <param name="stopping">Whether the run has stopped dispatching (a cancel, the failure threshold or the budget).</param>
-    Task<ChunkTotals> RunAsync(TaskOrchestrationContext context, int chunkIndex, Func<bool> stopping);
+    Task<ChunkTotals> RunAsync(TaskOrchestrationContext context, int chunkIndex, AdaptiveWindow window, Func<bool> stopping);
 
     /// <summary>Passes a cancel request on to a chunk in flight that can stop early.</summary>
     void Cancel(TaskOrchestrationContext context, int chunkIndex);

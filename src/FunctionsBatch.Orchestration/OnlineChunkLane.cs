@@ -1,5 +1,6 @@
 using FunctionsBatch.Core.Runs;
 using FunctionsBatch.Core.Specs;
+using FunctionsBatch.Core.Throttling;
 using FunctionsBatch.Orchestration.Activities;
 using Microsoft.DurableTask;
 
@@ -14,14 +15,16 @@ namespace FunctionsBatch.Orchestration;
 /// <param name="runDeadline">When the run must be done (its start + the spec's deadline): no record waits out 429s past it.</param>
 internal sealed class OnlineChunkLane(string runId, JobSpec spec, DateTime? runDeadline) : IChunkLane
 {
-    public async Task<ChunkTotals> RunAsync(TaskOrchestrationContext context, int chunkIndex, Func<bool> stopping)
+    public async Task<ChunkTotals> RunAsync(TaskOrchestrationContext context, int chunkIndex, AdaptiveWindow window, Func<bool> stopping)
     {
         var send = new ChunkRef(runId, chunkIndex, ThrottleDeadline(context));
         var throttledBefore = 0;
         #pragma warning disable DURABLE0011 // bounded by the run's throttle wait and deadline: past them a send defers nothing
         while (true)
         {
+            var ticket = window.Dispatched();
             var summary = await context.CallActivityAsync<ChunkSummary>(nameof(ProcessChunkActivity), send, ChunkDispatcher.ActivityRetry);
+            window.Completed(ticket, summary.Counters.Throttled);
             if (summary.Deferred == 0)
             {
                 return ChunkTotals.None.Plus(summary with { Counters = summary.Counters with { Throttled = summary.Counters.Throttled + throttledBefore } });

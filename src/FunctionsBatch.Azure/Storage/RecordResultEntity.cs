@@ -55,6 +55,9 @@ public sealed class RecordResultEntity : ITableEntity
     /// <summary>The server sent no <c>usage</c>: the tokens are the tokenizer's count.</summary>
     public bool UsageEstimated { get; set; }
 
+    /// <summary>The answer was cut off at <c>maxOutputTokens</c> (<c>finish_reason: length</c>); not <see cref="OutputTruncated"/>, which is about storage.</summary>
+    public bool AnswerTruncated { get; set; }
+
     public static RecordResultEntity From(RecordResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
@@ -79,6 +82,7 @@ public sealed class RecordResultEntity : ITableEntity
             Throttled = result.Throttled,
             Mode = result.Mode,
             UsageEstimated = result.UsageEstimated,
+            AnswerTruncated = result.Truncated,
             ErrorMessage = result.ErrorMessage is { Length: > MaxTextLength } message ? message[..MaxTextLength] : result.ErrorMessage,
         };
     }
@@ -99,5 +103,6 @@ public sealed class RecordResultEntity : ITableEntity
         FromLedger,
         Throttled,
         Mode,
-        UsageEstimated);
+        UsageEstimated,
+        AnswerTruncated);
 }

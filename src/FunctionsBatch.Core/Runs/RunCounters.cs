@@ -76,6 +76,7 @@ public sealed record RunCounters
             LedgerHits = rows.Count(r => r.FromLedger),
             Requests = rows.Sum(r => r.Attempts),
             EstimatedUsage = rows.Count(r => r.UsageEstimated),
+            Truncated = rows.Count(r => r.Truncated),
             Usage = rows.Aggregate(TokenUsage.Zero, (total, r) => total + r.Usage),
         };
     }

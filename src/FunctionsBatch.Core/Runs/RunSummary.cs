@@ -1,3 +1,6 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
 namespace FunctionsBatch.Core.Runs;
 
 /// <summary>The orchestration output, and the source of the run's cost rows (one per run, one per model × mode).</summary>
@@ -21,5 +24,18 @@ public sealed record RunSummary(
     string? RetryOf = null,
     RunExport? Export = null)
 {
+    private readonly ModeCounters? _counters = Counters;
+
+    public ModeCounters Counters
+    {
+        get => _counters ?? LegacyCounters.Read(Legacy);
+        init => _counters = value;
+    }
+
+    [JsonIgnore]
     public RunCounters All => Counters.All;
+
+    /// <summary>Fields of a summary stored before <see cref="RunCounters"/> existed (see <see cref="LegacyCounters"/>).</summary>
+    [JsonExtensionData]
+    public Dictionary<string, JsonElement>? Legacy { get; init; }
 }

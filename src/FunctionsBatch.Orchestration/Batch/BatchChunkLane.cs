@@ -1,5 +1,6 @@
 using FunctionsBatch.Core.Runs;
 using FunctionsBatch.Core.Specs;
+using FunctionsBatch.Core.Throttling;
 using Microsoft.DurableTask;
 
 namespace FunctionsBatch.Orchestration.Batch;
@@ -11,12 +12,14 @@ namespace FunctionsBatch.Orchestration.Batch;
 /// <param name="cutoffUtc">When set, a batch still running then is cancelled and its unanswered records go online.</param>
 internal sealed class BatchChunkLane(string runId, BatchOptions options, DateTime? cutoffUtc) : IChunkLane
 {
-    public async Task<ChunkTotals> RunAsync(TaskOrchestrationContext context, int chunkIndex, Func<bool> stopping)
+    public async Task<ChunkTotals> RunAsync(TaskOrchestrationContext context, int chunkIndex, AdaptiveWindow window, Func<bool> stopping)
     {
+        var ticket = window.Dispatched();
         var result = await context.CallSubOrchestratorAsync<BatchChunkResult>(
             nameof(BatchChunkOrchestrator),
             new BatchChunkInput(runId, options, chunkIndex, cutoffUtc),
             new SubOrchestrationOptions { InstanceId = BatchRunOrchestrator.BatchChunkInstanceId(runId, chunkIndex) });
+        window.Completed(ticket, result.Totals.All.Throttled);
         return result.Totals with { Chunks = 1 };
     }
 

@@ -148,7 +148,7 @@ public sealed partial class BatchProcessor(
         var validator = spec.ResponseSchema is { } schema ? new OutputSchemaValidator(schema) : null;
         var rows = new List<RecordResult>();
         var leftovers = new List<int>();
-        int failedLines = 0, expiredLines = 0, truncated = 0;
+        int failedLines = 0, expiredLines = 0;
         long waste = 0;
         foreach (var index in submitted.Order())
         {
@@ -185,7 +185,6 @@ public sealed partial class BatchProcessor(
                 }
 
                 rows.Add(Answered(chunk, id, answer, RecordStatus.Succeeded, null, null) with { ContentKey = ContentKey.Compute(spec, record) });
-                truncated += answer.Truncated ? 1 : 0;
                 continue;
             }
 
@@ -223,7 +222,6 @@ public sealed partial class BatchProcessor(
         {
             Requests = submitted.Count,
             Usage = billed,
-            Truncated = truncated,
             Waste = new TokenWaste(InvalidBatchLines: waste),
             FailedLines = failedLines,
             ExpiredLines = expiredLines,
@@ -276,7 +274,7 @@ public sealed partial class BatchProcessor(
 
     private static RecordResult Answered(ChunkRef chunk, string id, BatchLineResult answer, string status, string? code, string? message) =>
         new(chunk.RunId, id, chunk.ChunkIndex, status, answer.Content, answer.Usage, 0, 1, answer.StatusCode, code, message, Mode: RunModes.Batch,
-            UsageEstimated: answer.UsageMissing);
+            UsageEstimated: answer.UsageMissing, Truncated: answer.Truncated);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} chunk {ChunkIndex} round {Round}: batch {BatchId} created with {Lines} lines, {Tokens} enqueued tokens")]
     private partial void LogSubmitted(string runId, int chunkIndex, int round, string batchId, int lines, long tokens);

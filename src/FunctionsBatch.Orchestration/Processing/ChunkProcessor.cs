@@ -151,7 +151,6 @@ public sealed partial class ChunkProcessor(
             Throttled = outcomes.Sum(o => o.Throttled),
             Repairs = outcomes.Sum(o => o.Repairs),
             Retries = outcomes.Sum(o => o.Retries),
-            Truncated = outcomes.Count(o => o.Truncated),
             Waste = outcomes.Aggregate(new TokenWaste(Redone: redone.TotalTokens), (total, o) => total + o.Waste),
         };
         var summary = await _steps.FinishAsync(

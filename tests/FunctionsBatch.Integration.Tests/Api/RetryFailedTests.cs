@@ -47,4 +47,21 @@ public sealed class RetryFailedTests : IAsyncLifetime
         using var clean = await _stack.Http.PostAsync(new Uri($"/api/runs/{retryId}/retry-failed", UriKind.Relative), null);
         Assert.Equal(HttpStatusCode.Accepted, clean.StatusCode);
     }
+
+    [Fact]
+    public async Task StartRun_ValidBody_Answers202WithTheStatusUrlInLocation()
+    {
+        var body = new JsonObject
+        {
+            ["spec"] = JobSpecs.Classify(chunkSize: 5, maxParallelChunks: 1),
+            ["records"] = new JsonArray(RunsClient.ReadRecords("samples/tickets.jsonl", take: 5).Select(r => r.DeepClone()).ToArray()),
+        };
+
+        using var response = await RunsClient.PostJsonAsync(_stack.Http, "/api/runs", body);
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var id = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["id"]!.GetValue<string>();
+        Assert.EndsWith($"/api/runs/{id}", response.Headers.Location!.ToString(), StringComparison.Ordinal);
+        await RunsClient.WaitForFinishAsync(_stack.Http, id, TimeSpan.FromMinutes(2));
+    }
 }

@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace FunctionsBatch.Integration.Tests.Costs;
 
-/// <summary>The ledger on Azurite answers a whole chunk's keys in one look-up, past Table Storage's 15 comparisons per filter.</summary>
+/// <summary>The ledger on Azurite answers a whole chunk's keys in one call.</summary>
 public sealed class TableRecordLedgerTests : IAsyncLifetime
 {
     private LocalStack _stack = null!;
