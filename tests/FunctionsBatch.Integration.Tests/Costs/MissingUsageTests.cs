@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using FunctionsBatch.Integration.Tests.Infrastructure;
 
 namespace FunctionsBatch.Integration.Tests.Costs;
@@ -15,13 +14,7 @@ public sealed class MissingUsageTests : IAsyncLifetime
     private LocalStack _stack = null!;
 
     public async Task InitializeAsync() => _stack = await LocalStack.StartAsync(
-        nameof(MissingUsageTests),
-        simulatorSettings: new Dictionary<string, string>
-        {
-            ["Simulator__OmitUsage"] = "true",
-            ["Simulator__Batch__CompletionDelayMs"] = "500",
-            ["Simulator__Batch__ValidationDelayMs"] = "100",
-        });
+        nameof(MissingUsageTests), simulatorSettings: new Dictionary<string, string>(BatchSpecs.FastSimulator()) { ["Simulator__OmitUsage"] = "true" });
 
     public async Task DisposeAsync() => await _stack.DisposeAsync();
 
@@ -30,13 +23,7 @@ public sealed class MissingUsageTests : IAsyncLifetime
     [InlineData("batch")]
     public async Task Run_ServerSendsNoUsage_CountsTheTokensTheSimulatorSawAndMarksThemEstimated(string mode)
     {
-        var spec = mode == "batch" ? BatchSpecs.Classify(chunkSize: 10, maxParallelChunks: 4) : JobSpecs.Classify(chunkSize: 10, maxParallelChunks: 4);
-        var runId = await RunsClient.StartAsync(_stack.Http, new JsonObject
-        {
-            ["spec"] = spec,
-            ["records"] = new JsonArray(RunsClient.ReadRecords("samples/tickets.jsonl", take: Records).Select(r => r.DeepClone()).ToArray()),
-        });
-        var status = await RunsClient.WaitForFinishAsync(_stack.Http, runId, TimeSpan.FromMinutes(3));
+        var (runId, status) = await RunsClient.RunSampleAsync(_stack.Http, BatchSpecs.ClassifyIn(mode, chunkSize: 10, maxParallelChunks: 4), Records, TimeSpan.FromMinutes(3));
 
         Assert.Equal("Succeeded", status.GetProperty("outcome").GetString());
         var sim = await _stack.SimulatorStatsAsync();

@@ -16,13 +16,7 @@ public sealed class TruncatedAnswersTests : IAsyncLifetime
 
     private LocalStack _stack = null!;
 
-    public async Task InitializeAsync() => _stack = await LocalStack.StartAsync(
-        nameof(TruncatedAnswersTests),
-        simulatorSettings: new Dictionary<string, string>
-        {
-            ["Simulator__Batch__CompletionDelayMs"] = "500",
-            ["Simulator__Batch__ValidationDelayMs"] = "100",
-        });
+    public async Task InitializeAsync() => _stack = await LocalStack.StartAsync(nameof(TruncatedAnswersTests), simulatorSettings: BatchSpecs.FastSimulator());
 
     public async Task DisposeAsync() => await _stack.DisposeAsync();
 
@@ -56,16 +50,11 @@ public sealed class TruncatedAnswersTests : IAsyncLifetime
 
     private async Task<(string RunId, JsonElement Status)> RunAsync(string mode, int maxOutputTokens, int take)
     {
-        var spec = mode == "batch" ? BatchSpecs.Classify(chunkSize: 10, maxParallelChunks: 3) : JobSpecs.Classify(chunkSize: 10, maxParallelChunks: 3);
+        var spec = BatchSpecs.ClassifyIn(mode, chunkSize: 10, maxParallelChunks: 3);
         spec.Remove("responseSchema");
         spec["maxOutputTokens"] = maxOutputTokens;
         spec["tags"] = new JsonObject { ["tenant"] = "contoso", ["feature"] = "truncated-" + mode };
-        var runId = await RunsClient.StartAsync(_stack.Http, new JsonObject
-        {
-            ["spec"] = spec,
-            ["records"] = new JsonArray(RunsClient.ReadRecords("samples/tickets.jsonl", take: take).Select(r => r.DeepClone()).ToArray()),
-        });
-        var status = await RunsClient.WaitForFinishAsync(_stack.Http, runId, TimeSpan.FromMinutes(3));
+        var (runId, status) = await RunsClient.RunSampleAsync(_stack.Http, spec, take, TimeSpan.FromMinutes(3));
         Assert.Equal("Succeeded", status.GetProperty("outcome").GetString());
         return (runId, status);
     }

@@ -27,6 +27,17 @@ public static class RunsClient
         return (await Library(http).StartAsync(content, CancellationToken.None).ConfigureAwait(false)).Id;
     }
 
+    /// <summary>Starts a run of the spec over the first <paramref name="take"/> sample tickets and waits for it to finish.</summary>
+    public static async Task<(string RunId, JsonElement Status)> RunSampleAsync(HttpClient http, JsonObject spec, int take, TimeSpan timeout)
+    {
+        var runId = await StartAsync(http, new JsonObject
+        {
+            ["spec"] = spec,
+            ["records"] = new JsonArray(ReadRecords("samples/tickets.jsonl", take).Select(r => r.DeepClone()).ToArray()),
+        }).ConfigureAwait(false);
+        return (runId, await WaitForFinishAsync(http, runId, timeout).ConfigureAwait(false));
+    }
+
     public static async Task<HttpResponseMessage> PostJsonAsync(HttpClient http, string path, JsonNode body)
     {
         using var content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
