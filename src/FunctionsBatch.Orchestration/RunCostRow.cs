@@ -9,6 +9,7 @@ namespace FunctionsBatch.Orchestration;
 /// </summary>
 /// <param name="TotalRecords">Every record the row covers, skipped ones included (parts have none skipped).</param>
 /// <param name="WasteCauses">The waste as stored for people to read, e.g. <c>re-asked 512</c>.</param>
+/// <param name="WasteTokens">The waste as stored, also on rows written before it had a column per cause.</param>
 public sealed record RunCostRow(
     string RunId,
     string RowKey,
@@ -24,7 +25,8 @@ public sealed record RunCostRow(
     int TotalRecords,
     int Skipped,
     RunCounters Counters,
-    string WasteCauses = "")
+    string WasteCauses = "",
+    long WasteTokens = 0)
 {
     public const string RunRowKey = "run";
 

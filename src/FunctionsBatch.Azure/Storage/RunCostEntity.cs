@@ -234,5 +234,5 @@ public sealed class RunCostEntity : ITableEntity
     private static readonly JsonSerializerOptions TagsJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public RunCostRow ToRow() => new(
-        PartitionKey, RowKey, Job, Model, PromptVersion, Tenant, Feature, Outcome, Mode, StartedUtc, CompletedUtc, TotalRecords, Skipped, Counters, WasteCauses);
+        PartitionKey, RowKey, Job, Model, PromptVersion, Tenant, Feature, Outcome, Mode, StartedUtc, CompletedUtc, TotalRecords, Skipped, Counters, WasteCauses, WasteTokens);
 }

@@ -55,7 +55,7 @@ public static class CostReport
             sum.CostMicros,
             CostCalculator.ToDollars(sum.CostMicros),
             sum.ListCostMicros,
-            sum.Waste.Total,
+            rows.Sum(r => r.WasteTokens),
             sum.Requests,
             sum.Truncated);
     }

@@ -72,7 +72,10 @@ public sealed partial class ChunkProcessor(
         var throttleDeadline = chunk.ThrottleDeadline ?? now + spec.ThrottleWait;
         // A batch's leftovers have no round of their own to come back in: they wait until the deadline itself.
         var throttleUntil = only is null && now + _timeLimit < throttleDeadline ? now + _timeLimit : throttleDeadline;
-        var prepared = await _steps.PrepareAsync(spec, records, useLedger: true, cancellationToken).ConfigureAwait(false);
+        var ids = records.Select(r => r.GetProperty("id").GetString()!).ToArray();
+        var outcomes = Array.ConvertAll<string, RecordOutcome?>(ids, id => earlier.TryGetValue(id, out var done) ? new RecordOutcome(done, 0, 0) : null);
+        var todo = Enumerable.Range(0, records.Count).Where(i => outcomes[i] is null).ToArray();
+        var prepared = await _steps.PrepareAsync(spec, Array.ConvertAll(todo, i => records[i]), useLedger: true, cancellationToken).ConfigureAwait(false);
         var job = new ChunkJob(
             chunk,
             spec,
@@ -82,27 +85,20 @@ public sealed partial class ChunkProcessor(
             throttleUntil,
             CanDefer: only is null);
 
-        var outcomes = new RecordOutcome?[records.Count];
         await using (var writer = new ResultWriter(results, WriteBatchSize))
         {
             await Parallel.ForEachAsync(
-                Enumerable.Range(0, records.Count),
+                Enumerable.Range(0, todo.Length),
                 new ParallelOptions { MaxDegreeOfParallelism = spec.MaxConcurrentRequestsPerChunk, CancellationToken = cancellationToken },
-                async (index, token) =>
+                async (k, token) =>
                 {
-                    var id = records[index].GetProperty("id").GetString()!;
-                    if (earlier.TryGetValue(id, out var done))
-                    {
-                        outcomes[index] = new RecordOutcome(done, 0, 0);
-                        return;
-                    }
-
-                    var outcome = prepared[index].Settled(chunk, id, RunModes.Online) is { } settled
+                    var id = ids[todo[k]];
+                    var outcome = prepared[k].Settled(chunk, id, RunModes.Online) is { } settled
                         ? new RecordOutcome(settled, 0, 0)
-                        : await ProcessRecordAsync(job, id, prepared[index], token).ConfigureAwait(false);
+                        : await ProcessRecordAsync(job, id, prepared[k], token).ConfigureAwait(false);
                     if (outcome is not null)
                     {
-                        outcomes[index] = outcome;
+                        outcomes[todo[k]] = outcome;
                         await writer.AddAsync(outcome.Result, token).ConfigureAwait(false);
                     }
                 }).ConfigureAwait(false);
