@@ -47,6 +47,7 @@ public sealed partial class QueueIntake(StorageClients storage, IntakeSettings s
         LogDrainStarting(runId, queueName, bound, log.Count);
 
         var visibility = TimeSpan.FromSeconds(settings.VisibilityTimeoutSeconds);
+        var resumedUntil = log.Count > 0 ? time.GetUtcNow() + visibility + TimeSpan.FromSeconds(5) : (DateTimeOffset?)null;
         DateTimeOffset? waitUntil = null;
         while (log.Count < bound)
         {
@@ -75,8 +76,34 @@ public sealed partial class QueueIntake(StorageClients storage, IntakeSettings s
             }
         }
 
+        if (resumedUntil is { } until)
+        {
+            await SweepAsync(queue, poison, runId, log, until, cancellationToken).ConfigureAwait(false);
+        }
+
         LogDrained(runId, queueName, log.Staged, log.Rejected);
         return log;
+    }
+
+    /// <summary>
+    /// After an interrupted drain: messages the dead execution logged but had not deleted yet come back when their
+    /// visibility timeout ends (at the latest <paramref name="until"/>); they are in the log, so they are settled now
+    /// rather than left for the next run. A message not in the log (sent after the drain's bound) is let go at once.
+    /// </summary>
+    private async Task SweepAsync(QueueClient queue, QueueClient poison, string runId, IntakeLog log, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        while (time.GetUtcNow() < until && (await queue.GetPropertiesAsync(cancellationToken).ConfigureAwait(false)).Value.ApproximateMessagesCount > 0)
+        {
+            QueueMessage[] received = (await queue.ReceiveMessagesAsync(32, TimeSpan.FromSeconds(30), cancellationToken).ConfigureAwait(false)).Value;
+            var logged = received.Where(m => log.Find(m.MessageId) is not null).ToArray();
+            await Task.WhenAll(logged.Select(m => SettleAsync(queue, poison, runId, m, log.Find(m.MessageId)!, cancellationToken))).ConfigureAwait(false);
+            await Task.WhenAll(received.Except(logged).Select(m => queue.UpdateMessageAsync(m.MessageId, m.PopReceipt, visibilityTimeout: TimeSpan.Zero, cancellationToken: cancellationToken)))
+                .ConfigureAwait(false);
+            if (logged.Length == 0)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(1), time, cancellationToken).ConfigureAwait(false);
+            }
+        }
     }
 
     /// <summary>Appends the batch's new messages as one block, which commits whole or not at all.</summary>
